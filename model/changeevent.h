@@ -1,0 +1,68 @@
+// What a change to a document touched: one entity, how, and which of its properties.
+// Views redraw only what an event names; the working copy writes only those rows.
+#pragma once
+
+#include "entities.h"
+
+#include <QFlags>
+#include <QMetaType>
+
+namespace Waymark {
+
+enum class EntityKind {
+    Project,
+    Map,
+    Stage,
+    Lane,
+    Touchpoint,
+    Connector,
+    Annotation,
+    Persona,
+    Dataset,
+};
+
+enum class ChangeKind { Added, Removed, Modified };
+
+// The properties a Modified event names. One set serves every entity kind: a field name
+// means the same thing wherever it applies.
+enum class Field : quint32 {
+    Name = 1u << 0, // the name of a project, map, stage, lane, persona or dataset; a card's title
+    Kind = 1u << 1,
+    Description = 1u << 2,
+    Order = 1u << 3, // position among its siblings (for touchpoints: cell and order in it)
+    Color = 1u << 4,
+    Width = 1u << 5,
+    Hidden = 1u << 6,
+    TouchpointChannel = 1u << 7,
+    TouchpointDevices = 1u << 8,
+    Owner = 1u << 9,
+    Tags = 1u << 10,
+    TouchpointEvidence = 1u << 11,
+    Notes = 1u << 12,
+    Endpoints = 1u << 13, // a connector's ends, an annotation's anchor
+    Direction = 1u << 14,
+    Label = 1u << 15,
+    Text = 1u << 16,
+    Severity = 1u << 17,
+    Author = 1u << 18,
+    Photo = 1u << 19,
+    Profile = 1u << 20, // any of a persona's descriptive fields
+    Columns = 1u << 21,
+};
+Q_DECLARE_FLAGS(Fields, Field)
+Q_DECLARE_OPERATORS_FOR_FLAGS(Fields)
+
+struct ChangeEvent
+{
+    EntityKind entity = EntityKind::Project;
+    ChangeKind change = ChangeKind::Modified;
+    Id id;
+    Id mapId; // the map holding the entity, for map-level entities; null otherwise
+    Fields fields; // for Modified events
+
+    bool operator==(const ChangeEvent &) const = default;
+};
+
+} // namespace Waymark
+
+Q_DECLARE_METATYPE(Waymark::ChangeEvent)

@@ -1,0 +1,92 @@
+// The face of Waymark's undo commands for views and the command line: one function per
+// verb, each returning a command to push on the document. Commands find their objects by
+// id each time they run, so they stay valid whatever else was undone or redone meanwhile.
+// Functions return nullptr when the edit would change nothing or names an unknown id.
+#pragma once
+
+#include "entities.h"
+
+#include <QUndoCommand>
+
+#include <memory>
+
+namespace Waymark {
+
+class Document;
+
+// Commands of one gesture (a drag, a slider) share a gesture id and merge into one step.
+enum class MergeId {
+    MoveTouchpoints = 1,
+    ResizeStage,
+};
+
+namespace Commands {
+
+using Command = std::unique_ptr<QUndoCommand>;
+
+Command renameProject(Document *doc, const QString &name);
+
+// Maps
+Command addMap(Document *doc, int index, const JourneyMap &map);
+Command removeMap(Document *doc, const Id &mapId);
+Command renameMap(Document *doc, const Id &mapId, const QString &name);
+Command setMapKind(Document *doc, const Id &mapId, MapKind kind);
+Command setMapDescription(Document *doc, const Id &mapId, const QString &description);
+
+// Stages: removing one takes its touchpoints, their connectors and annotations along.
+Command addStage(Document *doc, const Id &mapId, int index, const Stage &stage);
+Command removeStage(Document *doc, const Id &stageId);
+Command moveStage(Document *doc, const Id &stageId, int toIndex);
+Command renameStage(Document *doc, const Id &stageId, const QString &name);
+Command setStageColor(Document *doc, const Id &stageId, const QColor &color);
+Command setStageWidth(Document *doc, const Id &stageId, int width, int gesture = 0);
+
+// Lanes, likewise.
+Command addLane(Document *doc, const Id &mapId, int index, const Lane &lane);
+Command removeLane(Document *doc, const Id &laneId);
+Command moveLane(Document *doc, const Id &laneId, int toIndex);
+Command renameLane(Document *doc, const Id &laneId, const QString &name);
+Command setLaneKind(Document *doc, const Id &laneId, LaneKind kind);
+Command setLaneHidden(Document *doc, const Id &laneId, bool hidden);
+Command setLaneColor(Document *doc, const Id &laneId, const QColor &color);
+
+// Touchpoints. addTouchpoint inserts at touchpoint.order within its cell (clamped), moving
+// the cards after it along. Removing takes their connectors and annotations along.
+Command addTouchpoint(Document *doc, const Id &mapId, const Touchpoint &touchpoint);
+Command removeTouchpoints(Document *doc, const QList<Id> &touchpointIds);
+// Moves the touchpoints, in the order given, to index within the cell (stage, lane) of the
+// same map. A gesture id other than 0 merges the moves of one drag into one undo step.
+Command moveTouchpoints(Document *doc, const QList<Id> &touchpointIds, const Id &stageId,
+                        const Id &laneId, int index, int gesture = 0);
+Command setTouchpointTitle(Document *doc, const Id &id, const QString &title);
+Command setTouchpointDescription(Document *doc, const Id &id, const QString &description);
+Command setTouchpointChannel(Document *doc, const Id &id, Channel channel);
+Command setTouchpointDevices(Document *doc, const Id &id, Devices devices);
+Command setTouchpointOwner(Document *doc, const Id &id, const QString &owner);
+Command setTouchpointTags(Document *doc, const Id &id, const QStringList &tags);
+Command setTouchpointEvidence(Document *doc, const Id &id, Evidence evidence);
+Command setTouchpointColor(Document *doc, const Id &id, const QColor &color);
+Command setTouchpointNotes(Document *doc, const Id &id, const QString &notes);
+
+// Connectors join two touchpoints of the same map.
+Command addConnector(Document *doc, const Id &mapId, const Connector &connector);
+Command removeConnector(Document *doc, const Id &connectorId);
+Command setConnectorLabel(Document *doc, const Id &connectorId, const QString &label);
+Command setConnectorDirection(Document *doc, const Id &connectorId, ConnectorDirection direction);
+
+// Annotations
+Command addAnnotation(Document *doc, const Id &mapId, const Annotation &annotation);
+Command removeAnnotation(Document *doc, const Id &annotationId);
+Command setAnnotationText(Document *doc, const Id &annotationId, const QString &text);
+Command setAnnotationSeverity(Document *doc, const Id &annotationId, int severity);
+
+// Personas. updatePersona replaces every field of the persona with persona.id at once, as
+// the persona editor's OK does.
+Command addPersona(Document *doc, int index, const Persona &persona);
+Command removePersona(Document *doc, const Id &personaId);
+Command movePersona(Document *doc, const Id &personaId, int toIndex);
+Command updatePersona(Document *doc, const Persona &persona);
+
+} // namespace Commands
+
+} // namespace Waymark

@@ -1,0 +1,94 @@
+// A project being edited: the model, its undo stack, and the private working copy of its
+// file. Every change goes through an undo command pushed here; views hear of it through
+// changed(), and the working copy writes it to disk before the next event loop turn.
+#pragma once
+
+#include "changeevent.h"
+#include "entities.h"
+#include "storage/storageerror.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QUndoCommand;
+class QUndoStack;
+
+namespace Waymark {
+
+class WorkingCopy;
+
+struct SaveProgress
+{
+    std::function<void(qint64 done, qint64 total)> progress; // pages copied so far
+    const std::atomic_bool *cancel = nullptr;
+};
+
+class Document : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~Document() override;
+
+    // An untitled document holding a copy of project (a new project from a template).
+    static std::unique_ptr<Document> create(const Project &project, StorageError *error);
+
+    // Opens a project file, which is untrusted: it is checked, copied into a private
+    // working database and migrated there to the current format. The file itself is never
+    // written to until the next save.
+    static std::unique_ptr<Document> open(const QString &path, StorageError *error);
+
+    const Project &project() const { return mProject; }
+    QUndoStack *undoStack() const { return mUndoStack; }
+
+    // The file this document was opened from or last saved to; empty when untitled.
+    QString filePath() const { return mFilePath; }
+    QString displayName() const;
+    bool isModified() const;
+
+    // The format version the file had when opened (older files are migrated on open).
+    int openedFormatVersion() const { return mOpenedFormatVersion; }
+
+    // Replaces the file at path atomically: it holds either the old or the new project,
+    // never a mixture. On success the document is clean and takes path as its file.
+    bool saveAs(const QString &path, StorageError *error, const SaveProgress &options = {});
+    bool save(StorageError *error, const SaveProgress &options = {});
+
+    // Throws away every change since the last save by reopening the file from disk.
+    bool revert(StorageError *error);
+
+    void push(QUndoCommand *command);
+
+    // For undo commands only: the project they edit, and the announcement of what they did.
+    Project &editableProject() { return mProject; }
+    void notify(const ChangeEvent &event);
+
+    // The last error the working copy met while writing an edit (a full disk); the edit is
+    // kept in memory and written again by the next save.
+    StorageError lastWriteError() const { return mWriteError; }
+
+Q_SIGNALS:
+    void changed(const Waymark::ChangeEvent &event);
+    // Emitted after a revert replaced the whole project: views rebuild everything.
+    void reset();
+    void modifiedChanged(bool modified);
+    void filePathChanged(const QString &path);
+    void writeFailed(const Waymark::StorageError &error);
+
+private:
+    Document(std::unique_ptr<WorkingCopy> workingCopy, const QString &path);
+    void flushWorkingCopy();
+
+    Project mProject;
+    QUndoStack *mUndoStack;
+    std::unique_ptr<WorkingCopy> mWorkingCopy;
+    QString mFilePath;
+    int mOpenedFormatVersion = 0;
+    StorageError mWriteError;
+};
+
+} // namespace Waymark

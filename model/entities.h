@@ -1,0 +1,183 @@
+// The domain types of a Waymark project. They are plain values: a Project can be copied,
+// compared field by field and written to or read from the project file without any
+// framework around it. Every entity carries a stable id (a UUID) that the project file,
+// the clipboard and the comparison of two files use to match objects.
+#pragma once
+
+#include "enums.h"
+
+#include <QByteArray>
+#include <QColor>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+
+namespace Waymark {
+
+using Id = QUuid;
+
+inline Id newId()
+{
+    return QUuid::createUuid();
+}
+
+// A column of a journey map: a phase of the customer's journey, such as Awareness.
+struct Stage
+{
+    Id id;
+    QString name;
+    QColor color; // invalid: the theme's default
+    int width = 0; // in canvas units; 0: the default width
+
+    bool operator==(const Stage &) const = default;
+};
+
+// A row of a journey map: what kind of thing its cards are.
+struct Lane
+{
+    Id id;
+    QString name;
+    LaneKind kind = LaneKind::Touchpoints;
+    bool hidden = false;
+    QColor color;
+
+    bool operator==(const Lane &) const = default;
+};
+
+// A card in a stage × lane cell: every point where the customer meets the business, and
+// the thoughts, pain points and backstage systems around it.
+struct Touchpoint
+{
+    Id id;
+    Id stageId;
+    Id laneId;
+    int order = 0; // position within its cell, from 0
+    QString title;
+    QString description;
+    Channel channel = Channel::Other;
+    Devices devices;
+    QString owner; // owner or department
+    QStringList tags;
+    Evidence evidence = Evidence::Assumed;
+    QColor color;
+    QString notes;
+
+    bool operator==(const Touchpoint &) const = default;
+};
+
+struct Connector
+{
+    Id id;
+    Id fromId; // touchpoints
+    Id toId;
+    ConnectorDirection direction = ConnectorDirection::Forward;
+    QString label;
+
+    bool operator==(const Connector &) const = default;
+};
+
+// A pain point, opportunity or comment. It is attached either to a touchpoint, or to a cell
+// (a stage and a lane) when no touchpoint is set.
+struct Annotation
+{
+    Id id;
+    AnnotationKind kind = AnnotationKind::Comment;
+    Id touchpointId;
+    Id stageId;
+    Id laneId;
+    QString text;
+    int severity = 0; // 1 to 5: severity of a pain point, priority of an opportunity; 0: unset
+    QString author;
+    QDateTime created; // UTC
+
+    bool operator==(const Annotation &) const = default;
+};
+
+struct JourneyMap
+{
+    Id id;
+    QString name;
+    MapKind kind = MapKind::CurrentState;
+    QString description;
+    QList<Stage> stages; // in order, left to right
+    QList<Lane> lanes; // in order, top to bottom
+    QList<Touchpoint> touchpoints; // in no particular order: each carries its cell and order
+    QList<Connector> connectors;
+    QList<Annotation> annotations;
+
+    bool operator==(const JourneyMap &) const = default;
+};
+
+// An invented but realistic customer type. The B2B fields describe one role within a
+// customer organisation; businessValue weights that role's results.
+struct Persona
+{
+    Id id;
+    QString name;
+    QByteArray photo; // PNG or JPEG bytes, already scaled down; empty: none
+    QString quote;
+    QString age; // free text: "34" or "35–44"
+    QString gender;
+    QString location;
+    QString occupation;
+    QString socioeconomic;
+    QString lifestyle;
+    QString interests;
+    QString opinions;
+    QString likes;
+    QString dislikes;
+    QString attitudes;
+    QString goals;
+    QString frustrations;
+    QString needs;
+    QList<Channel> preferredChannels;
+    Devices preferredDevices;
+    QString role;
+    QString organisation;
+    QString segment;
+    QString decisionPower;
+    double businessValue = 1.0;
+    QColor color;
+
+    bool operator==(const Persona &) const = default;
+};
+
+struct DatasetColumn
+{
+    QString name;
+    ColumnRole role = ColumnRole::Ignore;
+    ColumnType type = ColumnType::Text;
+
+    bool operator==(const DatasetColumn &) const = default;
+};
+
+// Imported survey, sales or analytics data. The rows themselves stay in the project file;
+// the model holds only what describes them.
+struct Dataset
+{
+    Id id;
+    QString name;
+    QString format; // the source format's key, as the import command line spells it
+    QString sourceFile; // the file name it was imported from, without folders
+    QDateTime imported; // UTC
+    qint64 rowCount = 0;
+    QList<DatasetColumn> columns;
+
+    bool operator==(const Dataset &) const = default;
+};
+
+struct Project
+{
+    Id id;
+    QString name;
+    QDateTime created; // UTC
+    QList<JourneyMap> maps; // in tab order
+    QList<Persona> personas; // in library order
+    QList<Dataset> datasets;
+
+    bool operator==(const Project &) const = default;
+};
+
+} // namespace Waymark

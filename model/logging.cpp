@@ -1,0 +1,4 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcModel, "waymark.model", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcStorage, "waymark.storage", QtInfoMsg)

@@ -1,0 +1,44 @@
+// The steps shared by reading, checking, opening and saving project files. Private to the
+// storage code; the rest of Waymark uses projectfile.h and Document.
+#pragma once
+
+#include "../document.h"
+#include "projectfile.h"
+#include "sqlite.h"
+
+namespace Waymark::FileOps {
+
+// Examines an untrusted file: its header, then (opened read-only with the defensive
+// configuration) SQLite's quick_check and foreign_key_check, then its schema against the
+// objects Waymark creates for its format. With collectAll, carries on after a problem where
+// it can, for `waymark check`; otherwise stops at the first.
+struct Inspection
+{
+    StorageError error;
+    int formatVersion = 0;
+    QList<ProjectFile::Problem> problems;
+    Sql::Database db; // open read-only when the file could be opened
+};
+Inspection inspect(const QString &path, bool collectAll);
+
+// Copies the inspected file into dest (a fresh database: a working copy or :memory:),
+// migrates it there to the current format and reads the project from it, checking its
+// consistency. Returns nullopt with error set when the project cannot be used.
+std::optional<Project> load(Inspection &inspection, Sql::Database &dest, StorageError *error,
+                            QList<ProjectFile::Problem> *problems = nullptr);
+
+// Copies source into a temporary file beside target, makes it a rollback-journal database,
+// checks it, syncs it to disk and renames it over target. Target is never half-written:
+// on any failure or cancellation it is left as it was and the temporary file is removed.
+bool replaceAtomically(Sql::Database &source, const QString &target, StorageError *error,
+                       const SaveProgress &options = {});
+
+// Copies every page of source into dest with SQLite's backup API.
+bool copyDatabase(Sql::Database &source, Sql::Database &dest, QString *error,
+                  const SaveProgress &options = {});
+
+// Creates the current schema in an empty database, marks it as Waymark's and writes the
+// project into it, in one transaction.
+bool initialise(Sql::Database &db, const Project &project, QString *error);
+
+} // namespace Waymark::FileOps

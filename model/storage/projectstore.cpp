@@ -1,0 +1,756 @@
+#include "projectstore.h"
+
+#include "../lookup.h"
+#include "sqlite.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <memory>
+#include <unordered_map>
+
+namespace Waymark::Store {
+
+namespace {
+
+// Conversions between model values and the text the file stores (see FORMAT.md).
+
+QString idText(const Id &id)
+{
+    return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
+}
+
+QString colorText(const QColor &color)
+{
+    if (!color.isValid())
+        return QStringLiteral("");
+    return color.alpha() == 255 ? color.name(QColor::HexRgb) : color.name(QColor::HexArgb);
+}
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("");
+}
+
+QString tagsText(const QStringList &tags)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact));
+}
+
+// Prepared statements by SQL text, so that writing thousands of rows prepares each once.
+class Writer
+{
+public:
+    explicit Writer(Sql::Database &db)
+        : mDb(db)
+    {}
+
+    // Runs sql with the values bound in order; false (and error set) on failure.
+    template <typename... Values>
+    bool run(const QString &sql, const Values &...values)
+    {
+        Sql::Statement &st = statement(sql);
+        int index = 1;
+        (st.bind(index++, values), ...);
+        if (st.run())
+            return true;
+        mError = mDb.errorMessage();
+        return false;
+    }
+
+    QString error() const { return mError; }
+
+private:
+    Sql::Statement &statement(const QString &sql)
+    {
+        std::unique_ptr<Sql::Statement> &slot = mStatements[sql];
+        if (!slot)
+            slot = std::make_unique<Sql::Statement>(mDb, sql);
+        return *slot;
+    }
+
+    Sql::Database &mDb;
+    std::unordered_map<QString, std::unique_ptr<Sql::Statement>> mStatements;
+    QString mError;
+};
+
+const QString upsertProject = QStringLiteral(
+    "INSERT INTO project (id, name, created, generator) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET name = excluded.name, created = excluded.created, "
+    "generator = excluded.generator");
+
+const QString upsertMap = QStringLiteral(
+    "INSERT INTO maps (id, position, name, kind, description) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name, "
+    "kind = excluded.kind, description = excluded.description");
+
+const QString upsertStage = QStringLiteral(
+    "INSERT INTO stages (id, map_id, position, name, color, width) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, position = excluded.position, "
+    "name = excluded.name, color = excluded.color, width = excluded.width");
+
+const QString upsertLane = QStringLiteral(
+    "INSERT INTO lanes (id, map_id, position, name, kind, hidden, color) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, position = excluded.position, "
+    "name = excluded.name, kind = excluded.kind, hidden = excluded.hidden, "
+    "color = excluded.color");
+
+const QString upsertTouchpoint = QStringLiteral(
+    "INSERT INTO touchpoints (id, map_id, stage_id, lane_id, position, title, description, "
+    "channel, devices, owner, tags, evidence, color, notes) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, stage_id = excluded.stage_id, "
+    "lane_id = excluded.lane_id, position = excluded.position, title = excluded.title, "
+    "description = excluded.description, channel = excluded.channel, "
+    "devices = excluded.devices, owner = excluded.owner, tags = excluded.tags, "
+    "evidence = excluded.evidence, color = excluded.color, notes = excluded.notes");
+
+const QString upsertConnector = QStringLiteral(
+    "INSERT INTO connectors (id, map_id, from_id, to_id, direction, label) "
+    "VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, from_id = excluded.from_id, "
+    "to_id = excluded.to_id, direction = excluded.direction, label = excluded.label");
+
+const QString upsertAnnotation = QStringLiteral(
+    "INSERT INTO annotations (id, map_id, kind, touchpoint_id, stage_id, lane_id, text, "
+    "severity, author, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, kind = excluded.kind, "
+    "touchpoint_id = excluded.touchpoint_id, stage_id = excluded.stage_id, "
+    "lane_id = excluded.lane_id, text = excluded.text, severity = excluded.severity, "
+    "author = excluded.author, created = excluded.created");
+
+const QString upsertPersona = QStringLiteral(
+    "INSERT INTO personas (id, position, name, photo, quote, age, gender, location, "
+    "occupation, socioeconomic, lifestyle, interests, opinions, likes, dislikes, attitudes, "
+    "goals, frustrations, needs, preferred_channels, preferred_devices, role, organisation, "
+    "segment, decision_power, business_value, color) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name, "
+    "photo = excluded.photo, quote = excluded.quote, age = excluded.age, "
+    "gender = excluded.gender, location = excluded.location, "
+    "occupation = excluded.occupation, socioeconomic = excluded.socioeconomic, "
+    "lifestyle = excluded.lifestyle, interests = excluded.interests, "
+    "opinions = excluded.opinions, likes = excluded.likes, dislikes = excluded.dislikes, "
+    "attitudes = excluded.attitudes, goals = excluded.goals, "
+    "frustrations = excluded.frustrations, needs = excluded.needs, "
+    "preferred_channels = excluded.preferred_channels, "
+    "preferred_devices = excluded.preferred_devices, role = excluded.role, "
+    "organisation = excluded.organisation, segment = excluded.segment, "
+    "decision_power = excluded.decision_power, business_value = excluded.business_value, "
+    "color = excluded.color");
+
+const QString upsertDataset = QStringLiteral(
+    "INSERT INTO datasets (id, position, name, format, source_file, imported, row_count) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name, "
+    "format = excluded.format, source_file = excluded.source_file, "
+    "imported = excluded.imported, row_count = excluded.row_count");
+
+bool writeMapRow(Writer &w, const JourneyMap &m, int position)
+{
+    return w.run(upsertMap, idText(m.id), position, m.name, toKey(m.kind), m.description);
+}
+
+bool writeStage(Writer &w, const Id &mapId, const Stage &s, int position)
+{
+    return w.run(upsertStage, idText(s.id), idText(mapId), position, s.name, colorText(s.color),
+                 s.width);
+}
+
+bool writeLane(Writer &w, const Id &mapId, const Lane &l, int position)
+{
+    return w.run(upsertLane, idText(l.id), idText(mapId), position, l.name, toKey(l.kind),
+                 int(l.hidden), colorText(l.color));
+}
+
+bool writeTouchpoint(Writer &w, const Id &mapId, const Touchpoint &t)
+{
+    return w.run(upsertTouchpoint, idText(t.id), idText(mapId), idText(t.stageId),
+                 idText(t.laneId), t.order, t.title, t.description, toKey(t.channel),
+                 devicesToKeys(t.devices), t.owner, tagsText(t.tags), toKey(t.evidence),
+                 colorText(t.color), t.notes);
+}
+
+bool writeConnector(Writer &w, const Id &mapId, const Connector &c)
+{
+    return w.run(upsertConnector, idText(c.id), idText(mapId), idText(c.fromId), idText(c.toId),
+                 toKey(c.direction), c.label);
+}
+
+bool writeAnnotation(Writer &w, const Id &mapId, const Annotation &a)
+{
+    return w.run(upsertAnnotation, idText(a.id), idText(mapId), toKey(a.kind),
+                 idText(a.touchpointId), idText(a.stageId), idText(a.laneId), a.text, a.severity,
+                 a.author, timeText(a.created));
+}
+
+bool writePersona(Writer &w, const Persona &p, int position)
+{
+    return w.run(upsertPersona, idText(p.id), position, p.name, p.photo, p.quote, p.age,
+                 p.gender, p.location, p.occupation, p.socioeconomic, p.lifestyle, p.interests,
+                 p.opinions, p.likes, p.dislikes, p.attitudes, p.goals, p.frustrations, p.needs,
+                 channelsToKeys(p.preferredChannels), devicesToKeys(p.preferredDevices), p.role,
+                 p.organisation, p.segment, p.decisionPower, p.businessValue,
+                 colorText(p.color));
+}
+
+bool writeDataset(Writer &w, const Dataset &d, int position)
+{
+    if (!w.run(upsertDataset, idText(d.id), position, d.name, d.format, d.sourceFile,
+               timeText(d.imported), d.rowCount))
+        return false;
+    if (!w.run(QStringLiteral("DELETE FROM dataset_columns WHERE dataset_id = ?"), idText(d.id)))
+        return false;
+    for (qsizetype i = 0; i < d.columns.size(); ++i) {
+        const DatasetColumn &c = d.columns[i];
+        if (!w.run(QStringLiteral("INSERT INTO dataset_columns (dataset_id, position, name, "
+                                  "role, type) VALUES (?, ?, ?, ?, ?)"),
+                   idText(d.id), int(i), c.name, toKey(c.role), toKey(c.type)))
+            return false;
+    }
+    return true;
+}
+
+bool writeMapDeep(Writer &w, const JourneyMap &m, int position)
+{
+    if (!writeMapRow(w, m, position))
+        return false;
+    for (qsizetype i = 0; i < m.stages.size(); ++i) {
+        if (!writeStage(w, m.id, m.stages[i], int(i)))
+            return false;
+    }
+    for (qsizetype i = 0; i < m.lanes.size(); ++i) {
+        if (!writeLane(w, m.id, m.lanes[i], int(i)))
+            return false;
+    }
+    for (const Touchpoint &t : m.touchpoints) {
+        if (!writeTouchpoint(w, m.id, t))
+            return false;
+    }
+    for (const Connector &c : m.connectors) {
+        if (!writeConnector(w, m.id, c))
+            return false;
+    }
+    for (const Annotation &a : m.annotations) {
+        if (!writeAnnotation(w, m.id, a))
+            return false;
+    }
+    return true;
+}
+
+bool deleteRow(Writer &w, const QString &table, const Id &id)
+{
+    return w.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), idText(id));
+}
+
+template <typename T>
+bool writePositions(Writer &w, const QString &table, const QList<T> &siblings)
+{
+    for (qsizetype i = 0; i < siblings.size(); ++i) {
+        if (!w.run(QStringLiteral("UPDATE %1 SET position = ? WHERE id = ?").arg(table), int(i),
+                   idText(siblings[i].id)))
+            return false;
+    }
+    return true;
+}
+
+// Reading
+
+class Reader
+{
+public:
+    Reader(Sql::Database &db, QList<ProjectFile::Problem> *problems, const Bounds &bounds)
+        : mDb(db)
+        , mProblems(problems)
+        , mBounds(bounds)
+    {}
+
+    std::optional<Project> read();
+    bool tooLarge() const { return mTooLarge; }
+
+private:
+    void problem(const QString &where, const QString &what)
+    {
+        if (mProblems)
+            mProblems->append({where, what});
+    }
+
+    QString text(const Sql::Statement &st, int column)
+    {
+        QString value = st.text(column);
+        mTextBytes += value.size() * 2;
+        return value;
+    }
+
+    Id id(const Sql::Statement &st, int column, const QString &where, bool optional = false)
+    {
+        if (st.isNull(column)) {
+            if (!optional)
+                problem(where, QStringLiteral("an id is missing"));
+            return {};
+        }
+        const QString value = st.text(column);
+        const Id parsed = QUuid::fromString(value);
+        if (parsed.isNull())
+            problem(where, QStringLiteral("\"%1\" is not a valid id").arg(value.left(60)));
+        return parsed;
+    }
+
+    template <typename Enum>
+    Enum key(const Sql::Statement &st, int column, Enum fallback, const QString &where)
+    {
+        const QString value = st.text(column);
+        const std::optional<Enum> parsed = fromKey<Enum>(value);
+        if (!parsed) {
+            problem(where, QStringLiteral("unknown value \"%1\"").arg(value.left(60)));
+            return fallback;
+        }
+        return *parsed;
+    }
+
+    QColor color(const Sql::Statement &st, int column, const QString &where)
+    {
+        static const QRegularExpression pattern(QStringLiteral("^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"));
+        const QString value = st.text(column);
+        if (value.isEmpty())
+            return {};
+        if (!pattern.match(value).hasMatch()) {
+            problem(where, QStringLiteral("\"%1\" is not a colour").arg(value.left(60)));
+            return {};
+        }
+        return QColor(value);
+    }
+
+    QDateTime time(const Sql::Statement &st, int column, const QString &where)
+    {
+        const QString value = st.text(column);
+        if (value.isEmpty())
+            return {};
+        QDateTime parsed = QDateTime::fromString(value, Qt::ISODateWithMs);
+        if (!parsed.isValid()) {
+            problem(where, QStringLiteral("\"%1\" is not a date and time").arg(value.left(60)));
+            return {};
+        }
+        return parsed.toUTC();
+    }
+
+    Devices devices(const Sql::Statement &st, int column, const QString &where)
+    {
+        const QString value = st.text(column);
+        const std::optional<Devices> parsed = devicesFromKeys(value);
+        if (!parsed) {
+            problem(where, QStringLiteral("unknown devices \"%1\"").arg(value.left(60)));
+            return {};
+        }
+        return *parsed;
+    }
+
+    QStringList tags(const Sql::Statement &st, int column, const QString &where)
+    {
+        const QByteArray value = st.blob(column);
+        mTextBytes += value.size();
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(value, &error);
+        QStringList result;
+        if (!doc.isArray()) {
+            problem(where, QStringLiteral("tags are not a JSON list of texts"));
+            return result;
+        }
+        for (const QJsonValue &v : doc.array()) {
+            if (!v.isString()) {
+                problem(where, QStringLiteral("tags are not a JSON list of texts"));
+                return {};
+            }
+            result.append(v.toString());
+        }
+        return result;
+    }
+
+    static QString where(const QString &table, const Id &id)
+    {
+        return QStringLiteral("%1 %2").arg(table, idText(id));
+    }
+
+    bool checkCounts();
+    void readMaps(Project &project);
+    void readPersonas(Project &project);
+    void readDatasets(Project &project);
+
+    Sql::Database &mDb;
+    QList<ProjectFile::Problem> *mProblems;
+    Bounds mBounds;
+    qint64 mTextBytes = 0;
+    bool mTooLarge = false;
+};
+
+bool Reader::checkCounts()
+{
+    static const char *const tables[] = {"maps",       "stages",      "lanes",
+                                         "touchpoints", "connectors", "annotations",
+                                         "personas",   "datasets",    "dataset_columns"};
+    for (const char *table : tables) {
+        const std::optional<qint64> count = mDb.queryInt(
+            QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+        if (!count)
+            return false;
+        if (*count > mBounds.maxRows) {
+            problem(QStringLiteral("table %1").arg(QLatin1String(table)),
+                    QStringLiteral("holds %1 rows, more than the %2 Waymark loads")
+                        .arg(*count)
+                        .arg(mBounds.maxRows));
+            mTooLarge = true;
+        }
+    }
+
+    const std::optional<qint64> photoBytes = mDb.queryInt(
+        QStringLiteral("SELECT coalesce(max(length(photo)), 0) FROM personas"));
+    if (photoBytes && *photoBytes > mBounds.maxPhotoBytes) {
+        problem(QStringLiteral("table personas"),
+                QStringLiteral("a photo of %1 bytes is larger than the %2 Waymark loads")
+                    .arg(*photoBytes)
+                    .arg(mBounds.maxPhotoBytes));
+        mTooLarge = true;
+    }
+    return !mTooLarge;
+}
+
+std::optional<Project> Reader::read()
+{
+    if (!checkCounts())
+        return std::nullopt;
+
+    Project project;
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT id, name, created FROM project"));
+        int rows = 0;
+        while (st.next()) {
+            if (++rows > 1)
+                continue;
+            project.id = id(st, 0, QStringLiteral("project"));
+            project.name = text(st, 1);
+            project.created = time(st, 2, QStringLiteral("project"));
+        }
+        if (!st.ok())
+            return std::nullopt;
+        if (rows != 1)
+            problem(QStringLiteral("table project"),
+                    QStringLiteral("holds %1 rows instead of one").arg(rows));
+    }
+
+    readMaps(project);
+    readPersonas(project);
+    readDatasets(project);
+
+    if (mTextBytes > mBounds.maxTextBytes) {
+        problem(QStringLiteral("file"), QStringLiteral("the map structure holds more than %1 MB of text")
+                                            .arg(mBounds.maxTextBytes / (1024 * 1024)));
+        mTooLarge = true;
+        return std::nullopt;
+    }
+    return project;
+}
+
+void Reader::readMaps(Project &project)
+{
+    QHash<Id, qsizetype> mapIndex;
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT id, name, kind, description FROM maps "
+                                              "ORDER BY position, id"));
+        while (st.next()) {
+            JourneyMap m;
+            m.id = id(st, 0, QStringLiteral("table maps"));
+            const QString w = where(QStringLiteral("map"), m.id);
+            m.name = text(st, 1);
+            m.kind = key(st, 2, MapKind::CurrentState, w);
+            m.description = text(st, 3);
+            mapIndex.insert(m.id, project.maps.size());
+            project.maps.append(m);
+        }
+    }
+
+    // Rows whose map is not in the maps table cannot exist with foreign keys intact; they
+    // are reported by the foreign key check and skipped here.
+    auto mapFor = [&](const Id &mapId) -> JourneyMap * {
+        const auto it = mapIndex.constFind(mapId);
+        return it == mapIndex.constEnd() ? nullptr : &project.maps[*it];
+    };
+
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT id, map_id, name, color, width FROM stages "
+                                              "ORDER BY map_id, position, id"));
+        while (st.next()) {
+            Stage s;
+            s.id = id(st, 0, QStringLiteral("table stages"));
+            const QString w = where(QStringLiteral("stage"), s.id);
+            s.name = text(st, 2);
+            s.color = color(st, 3, w);
+            s.width = int(std::clamp<qint64>(st.integer(4), 0, 100000));
+            if (JourneyMap *m = mapFor(id(st, 1, w)))
+                m->stages.append(s);
+        }
+    }
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT id, map_id, name, kind, hidden, color "
+                                              "FROM lanes ORDER BY map_id, position, id"));
+        while (st.next()) {
+            Lane l;
+            l.id = id(st, 0, QStringLiteral("table lanes"));
+            const QString w = where(QStringLiteral("lane"), l.id);
+            l.name = text(st, 2);
+            l.kind = key(st, 3, LaneKind::Touchpoints, w);
+            l.hidden = st.integer(4) != 0;
+            l.color = color(st, 5, w);
+            if (JourneyMap *m = mapFor(id(st, 1, w)))
+                m->lanes.append(l);
+        }
+    }
+    {
+        Sql::Statement st(mDb, QStringLiteral(
+                                   "SELECT id, map_id, stage_id, lane_id, position, title, "
+                                   "description, channel, devices, owner, tags, evidence, color, "
+                                   "notes FROM touchpoints ORDER BY map_id, stage_id, lane_id, "
+                                   "position, id"));
+        while (st.next()) {
+            Touchpoint t;
+            t.id = id(st, 0, QStringLiteral("table touchpoints"));
+            const QString w = where(QStringLiteral("touchpoint"), t.id);
+            t.stageId = id(st, 2, w);
+            t.laneId = id(st, 3, w);
+            t.order = int(std::clamp<qint64>(st.integer(4), 0, 1000000));
+            t.title = text(st, 5);
+            t.description = text(st, 6);
+            t.channel = key(st, 7, Channel::Other, w);
+            t.devices = devices(st, 8, w);
+            t.owner = text(st, 9);
+            t.tags = tags(st, 10, w);
+            t.evidence = key(st, 11, Evidence::Assumed, w);
+            t.color = color(st, 12, w);
+            t.notes = text(st, 13);
+            if (JourneyMap *m = mapFor(id(st, 1, w)))
+                m->touchpoints.append(t);
+        }
+    }
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT id, map_id, from_id, to_id, direction, "
+                                              "label FROM connectors ORDER BY map_id, id"));
+        while (st.next()) {
+            Connector c;
+            c.id = id(st, 0, QStringLiteral("table connectors"));
+            const QString w = where(QStringLiteral("connector"), c.id);
+            c.fromId = id(st, 2, w);
+            c.toId = id(st, 3, w);
+            c.direction = key(st, 4, ConnectorDirection::Forward, w);
+            c.label = text(st, 5);
+            if (JourneyMap *m = mapFor(id(st, 1, w)))
+                m->connectors.append(c);
+        }
+    }
+    {
+        Sql::Statement st(mDb, QStringLiteral(
+                                   "SELECT id, map_id, kind, touchpoint_id, stage_id, lane_id, "
+                                   "text, severity, author, created FROM annotations "
+                                   "ORDER BY map_id, created, id"));
+        while (st.next()) {
+            Annotation a;
+            a.id = id(st, 0, QStringLiteral("table annotations"));
+            const QString w = where(QStringLiteral("annotation"), a.id);
+            a.kind = key(st, 2, AnnotationKind::Comment, w);
+            a.touchpointId = id(st, 3, w, true);
+            a.stageId = id(st, 4, w, true);
+            a.laneId = id(st, 5, w, true);
+            a.text = text(st, 6);
+            a.severity = int(std::clamp<qint64>(st.integer(7), 0, 5));
+            a.author = text(st, 8);
+            a.created = time(st, 9, w);
+            if (JourneyMap *m = mapFor(id(st, 1, w)))
+                m->annotations.append(a);
+        }
+    }
+}
+
+void Reader::readPersonas(Project &project)
+{
+    Sql::Statement st(mDb, QStringLiteral(
+                               "SELECT id, name, photo, quote, age, gender, location, occupation, "
+                               "socioeconomic, lifestyle, interests, opinions, likes, dislikes, "
+                               "attitudes, goals, frustrations, needs, preferred_channels, "
+                               "preferred_devices, role, organisation, segment, decision_power, "
+                               "business_value, color FROM personas ORDER BY position, id"));
+    while (st.next()) {
+        Persona p;
+        p.id = id(st, 0, QStringLiteral("table personas"));
+        const QString w = where(QStringLiteral("persona"), p.id);
+        p.name = text(st, 1);
+        p.photo = st.blob(2);
+        mTextBytes += p.photo.size();
+        QString *fields[] = {&p.quote,    &p.age,       &p.gender,        &p.location,
+                             &p.occupation, &p.socioeconomic, &p.lifestyle, &p.interests,
+                             &p.opinions, &p.likes,     &p.dislikes,      &p.attitudes,
+                             &p.goals,    &p.frustrations, &p.needs};
+        int column = 3;
+        for (QString *field : fields)
+            *field = text(st, column++);
+        const QString channelKeys = st.text(18);
+        if (const auto channels = channelsFromKeys(channelKeys))
+            p.preferredChannels = *channels;
+        else
+            problem(w, QStringLiteral("unknown channels \"%1\"").arg(channelKeys.left(60)));
+        p.preferredDevices = devices(st, 19, w);
+        p.role = text(st, 20);
+        p.organisation = text(st, 21);
+        p.segment = text(st, 22);
+        p.decisionPower = text(st, 23);
+        p.businessValue = st.real(24);
+        if (!(p.businessValue >= 0.0 && p.businessValue <= 1e9)) {
+            problem(w, QStringLiteral("the business value %1 is out of range").arg(p.businessValue));
+            p.businessValue = 1.0;
+        }
+        p.color = color(st, 25, w);
+        project.personas.append(p);
+    }
+}
+
+void Reader::readDatasets(Project &project)
+{
+    QHash<Id, qsizetype> index;
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT id, name, format, source_file, imported, "
+                                              "row_count FROM datasets ORDER BY position, id"));
+        while (st.next()) {
+            Dataset d;
+            d.id = id(st, 0, QStringLiteral("table datasets"));
+            const QString w = where(QStringLiteral("dataset"), d.id);
+            d.name = text(st, 1);
+            d.format = text(st, 2);
+            d.sourceFile = text(st, 3);
+            d.imported = time(st, 4, w);
+            d.rowCount = st.integer(5);
+            index.insert(d.id, project.datasets.size());
+            project.datasets.append(d);
+        }
+    }
+    Sql::Statement st(mDb, QStringLiteral("SELECT dataset_id, name, role, type "
+                                          "FROM dataset_columns ORDER BY dataset_id, position"));
+    while (st.next()) {
+        const QString w = QStringLiteral("dataset column");
+        const Id datasetId = id(st, 0, w);
+        DatasetColumn c;
+        c.name = text(st, 1);
+        c.role = key(st, 2, ColumnRole::Ignore, w);
+        c.type = key(st, 3, ColumnType::Text, w);
+        const auto it = index.constFind(datasetId);
+        if (it != index.constEnd())
+            project.datasets[*it].columns.append(c);
+    }
+}
+
+} // namespace
+
+std::optional<Project> readProject(Sql::Database &db, QList<ProjectFile::Problem> *problems,
+                                   bool *tooLarge, const Bounds &bounds)
+{
+    Reader reader(db, problems, bounds);
+    std::optional<Project> project = reader.read();
+    if (tooLarge)
+        *tooLarge = reader.tooLarge();
+    return project;
+}
+
+bool writeProject(Sql::Database &db, const Project &project, QString *error)
+{
+    Writer w(db);
+    bool ok = w.run(upsertProject, idText(project.id), project.name, timeText(project.created),
+                    QStringLiteral("Waymark"));
+    for (qsizetype i = 0; ok && i < project.maps.size(); ++i)
+        ok = writeMapDeep(w, project.maps[i], int(i));
+    for (qsizetype i = 0; ok && i < project.personas.size(); ++i)
+        ok = writePersona(w, project.personas[i], int(i));
+    for (qsizetype i = 0; ok && i < project.datasets.size(); ++i)
+        ok = writeDataset(w, project.datasets[i], int(i));
+    if (!ok && error)
+        *error = w.error();
+    return ok;
+}
+
+bool writeEntity(Sql::Database &db, const Project &project, EntityKind kind, const Id &id,
+                 bool added, QString *error)
+{
+    Writer w(db);
+    bool ok = true;
+
+    switch (kind) {
+    case EntityKind::Project:
+        ok = w.run(upsertProject, idText(project.id), project.name, timeText(project.created),
+                   QStringLiteral("Waymark"));
+        break;
+    case EntityKind::Map: {
+        const qsizetype i = indexOfId(project.maps, id);
+        if (i < 0)
+            ok = deleteRow(w, QStringLiteral("maps"), id);
+        else
+            ok = added ? writeMapDeep(w, project.maps[i], int(i))
+                       : writeMapRow(w, project.maps[i], int(i));
+        ok = ok && writePositions(w, QStringLiteral("maps"), project.maps);
+        break;
+    }
+    case EntityKind::Stage: {
+        const JourneyMap *m = mapContaining(project, id);
+        const qsizetype i = m ? indexOfId(m->stages, id) : -1;
+        ok = i >= 0 ? writeStage(w, m->id, m->stages[i], int(i))
+                    : deleteRow(w, QStringLiteral("stages"), id);
+        if (ok && m)
+            ok = writePositions(w, QStringLiteral("stages"), m->stages);
+        break;
+    }
+    case EntityKind::Lane: {
+        const JourneyMap *m = mapContaining(project, id);
+        const qsizetype i = m ? indexOfId(m->lanes, id) : -1;
+        ok = i >= 0 ? writeLane(w, m->id, m->lanes[i], int(i))
+                    : deleteRow(w, QStringLiteral("lanes"), id);
+        if (ok && m)
+            ok = writePositions(w, QStringLiteral("lanes"), m->lanes);
+        break;
+    }
+    case EntityKind::Touchpoint: {
+        const JourneyMap *m = mapContaining(project, id);
+        const Touchpoint *t = m ? findById(m->touchpoints, id) : nullptr;
+        ok = t ? writeTouchpoint(w, m->id, *t) : deleteRow(w, QStringLiteral("touchpoints"), id);
+        break;
+    }
+    case EntityKind::Connector: {
+        const JourneyMap *m = mapContaining(project, id);
+        const Connector *c = m ? findById(m->connectors, id) : nullptr;
+        ok = c ? writeConnector(w, m->id, *c) : deleteRow(w, QStringLiteral("connectors"), id);
+        break;
+    }
+    case EntityKind::Annotation: {
+        const JourneyMap *m = mapContaining(project, id);
+        const Annotation *a = m ? findById(m->annotations, id) : nullptr;
+        ok = a ? writeAnnotation(w, m->id, *a) : deleteRow(w, QStringLiteral("annotations"), id);
+        break;
+    }
+    case EntityKind::Persona: {
+        const qsizetype i = indexOfId(project.personas, id);
+        ok = i >= 0 ? writePersona(w, project.personas[i], int(i))
+                    : deleteRow(w, QStringLiteral("personas"), id);
+        ok = ok && writePositions(w, QStringLiteral("personas"), project.personas);
+        break;
+    }
+    case EntityKind::Dataset: {
+        const qsizetype i = indexOfId(project.datasets, id);
+        ok = i >= 0 ? writeDataset(w, project.datasets[i], int(i))
+                    : deleteRow(w, QStringLiteral("datasets"), id);
+        ok = ok && writePositions(w, QStringLiteral("datasets"), project.datasets);
+        break;
+    }
+    }
+
+    if (!ok && error)
+        *error = w.error();
+    return ok;
+}
+
+} // namespace Waymark::Store

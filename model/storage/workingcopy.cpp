@@ -1,0 +1,155 @@
+#include "workingcopy.h"
+
+#include "../logging.h"
+#include "fileops.h"
+#include "projectstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace Waymark {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Waymark::WorkingCopy", text);
+}
+
+} // namespace
+
+WorkingCopy::~WorkingCopy()
+{
+    mDb.close();
+    if (!mPath.isEmpty()) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
+                                     QStringLiteral("-journal")})
+            QFile::remove(mPath + suffix);
+    }
+}
+
+QString WorkingCopy::folder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+           + QStringLiteral("/working");
+}
+
+bool WorkingCopy::openDatabase(StorageError *error)
+{
+    const QString dir = folder();
+    if (!QDir().mkpath(dir)) {
+        *error = {StorageErrorCode::CannotWrite,
+                  tr("Waymark cannot create its working folder “%1”.").arg(dir), {}};
+        return false;
+    }
+    mPath = dir + QStringLiteral("/") + newId().toString(QUuid::WithoutBraces)
+            + QStringLiteral(".waymark");
+    if (!mDb.open(mPath, Sql::Database::Mode::Create)) {
+        *error = {StorageErrorCode::CannotWrite,
+                  tr("Waymark cannot create its working copy of the project."), mDb.errorMessage()};
+        return false;
+    }
+    mDb.harden();
+    mDb.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    return true;
+}
+
+void WorkingCopy::useWriteAheadLog()
+{
+    // Private to this process: WAL with normal syncing makes each edit's write cheap, and
+    // still survives a crash of Waymark (not of the operating system mid-write). Set after
+    // the content is in place, since the backup API cannot write into a WAL database whose
+    // page size differs from the source's.
+    mDb.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    mDb.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+}
+
+std::unique_ptr<WorkingCopy> WorkingCopy::create(const Project &project, StorageError *error)
+{
+    std::unique_ptr<WorkingCopy> copy(new WorkingCopy);
+    if (!copy->openDatabase(error))
+        return nullptr;
+    QString detail;
+    if (!FileOps::initialise(copy->mDb, project, &detail)) {
+        *error = {StorageErrorCode::CannotWrite,
+                  tr("Waymark cannot write its working copy of the project."), detail};
+        return nullptr;
+    }
+    copy->useWriteAheadLog();
+    return copy;
+}
+
+std::unique_ptr<WorkingCopy> WorkingCopy::open(const QString &path, Project *project,
+                                               int *formatVersion, StorageError *error)
+{
+    FileOps::Inspection inspection = FileOps::inspect(path, false);
+    if (inspection.error) {
+        *error = inspection.error;
+        return nullptr;
+    }
+    *formatVersion = inspection.formatVersion;
+
+    std::unique_ptr<WorkingCopy> copy(new WorkingCopy);
+    if (!copy->openDatabase(error))
+        return nullptr;
+    std::optional<Project> loaded = FileOps::load(inspection, copy->mDb, error);
+    if (!loaded)
+        return nullptr;
+    copy->useWriteAheadLog();
+    *project = std::move(*loaded);
+    return copy;
+}
+
+void WorkingCopy::record(const ChangeEvent &event)
+{
+    bool &added = mPending[{int(event.entity), event.id}];
+    added = added || event.change == ChangeKind::Added;
+}
+
+bool WorkingCopy::flush(const Project &project, StorageError *error)
+{
+    if (mPending.isEmpty())
+        return true;
+
+    // Parents before children, so that every foreign key resolves as rows are written;
+    // EntityKind lists them in that order.
+    QList<QPair<int, Id>> keys = mPending.keys();
+    std::sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : a.second < b.second;
+    });
+
+    Sql::Transaction transaction(mDb);
+    QString detail = mDb.errorMessage();
+    bool ok = transaction.isActive();
+    for (const auto &key : std::as_const(keys)) {
+        if (!ok)
+            break;
+        ok = Store::writeEntity(mDb, project, EntityKind(key.first), key.second,
+                                mPending.value(key), &detail);
+    }
+    ok = ok && transaction.commit();
+    if (!ok) {
+        *error = {StorageErrorCode::CannotWrite,
+                  tr("Waymark could not write your latest change to its working copy (is the "
+                     "disk full?). The change is kept and will be written when you save."),
+                  detail};
+        qCWarning(lcStorage) << "writing to the working copy failed:" << detail;
+        return false;
+    }
+    mPending.clear();
+    return true;
+}
+
+bool WorkingCopy::saveTo(const QString &target, const Project &project, StorageError *error,
+                         const SaveProgress &options)
+{
+    if (!flush(project, error))
+        return false;
+    return FileOps::replaceAtomically(mDb, target, error, options);
+}
+
+} // namespace Waymark

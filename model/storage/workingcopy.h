@@ -1,0 +1,58 @@
+// The private database behind an open document, in the user's local data folder. Opening a
+// project copies the checked file here; every edit is written here as it happens, so that a
+// crash loses nothing and the shared folder never holds a journal or lock for long. Saving
+// copies it back over the project file atomically.
+#pragma once
+
+#include "../changeevent.h"
+#include "../document.h"
+#include "sqlite.h"
+
+#include <QHash>
+
+#include <memory>
+
+namespace Waymark {
+
+class WorkingCopy
+{
+public:
+    ~WorkingCopy();
+
+    // A working copy holding project, for an untitled document.
+    static std::unique_ptr<WorkingCopy> create(const Project &project, StorageError *error);
+
+    // A working copy of the (untrusted) file at path, checked and migrated; the project read
+    // from it in *project, the file's own format version in *formatVersion.
+    static std::unique_ptr<WorkingCopy> open(const QString &path, Project *project,
+                                             int *formatVersion, StorageError *error);
+
+    // Notes that an entity changed; flush() writes what was noted.
+    void record(const ChangeEvent &event);
+    bool hasPending() const { return !mPending.isEmpty(); }
+
+    // Writes every noted entity as project now has it, in one transaction. On failure the
+    // notes are kept, so that the next flush tries again.
+    bool flush(const Project &project, StorageError *error);
+
+    // Flushes, then replaces target with a copy of the working database.
+    bool saveTo(const QString &target, const Project &project, StorageError *error,
+                const SaveProgress &options);
+
+    QString path() const { return mPath; }
+
+    // The folder holding every working copy.
+    static QString folder();
+
+private:
+    WorkingCopy() = default;
+    bool openDatabase(StorageError *error);
+    void useWriteAheadLog();
+
+    QString mPath;
+    Sql::Database mDb;
+    // Pending writes: (kind, id) -> whether the entity was added (and must be written whole).
+    QHash<QPair<int, Id>, bool> mPending;
+};
+
+} // namespace Waymark

@@ -87,27 +87,47 @@ private:
     int mGesture;
 };
 
-// The moves that put `moving` (in this order) at index of the cell (stageId, laneId), the
-// other cards of that cell keeping their relative order and closing up around them.
+// The moves that put `moving` (in this order) at index of the cell (stageId, laneId). The
+// other cards of that cell keep their relative order around them, and the cells the cards
+// leave close up, so that every cell touched is numbered from 0 without gaps.
 QList<PlaceTouchpoints::Move> arrange(const JourneyMap &map, const QList<Id> &moving,
                                       const Id &stageId, const Id &laneId, int index)
 {
-    QList<Id> cell;
+    QList<PlaceTouchpoints::Move> moves;
+    auto place = [&](const QList<Id> &cell, const Id &cellStage, const Id &cellLane) {
+        for (qsizetype i = 0; i < cell.size(); ++i) {
+            const Touchpoint *t = findById(map.touchpoints, cell[i]);
+            const Place from{t->stageId, t->laneId, t->order};
+            const Place to{cellStage, cellLane, int(i)};
+            if (!(from == to))
+                moves.append({t->id, from, to});
+        }
+    };
+
+    QList<Id> target;
     for (const Touchpoint *t : cellTouchpoints(map, stageId, laneId)) {
         if (!moving.contains(t->id))
-            cell.append(t->id);
+            target.append(t->id);
     }
-    const qsizetype at = std::clamp<qsizetype>(index, 0, cell.size());
+    const qsizetype at = std::clamp<qsizetype>(index, 0, target.size());
     for (qsizetype i = 0; i < moving.size(); ++i)
-        cell.insert(at + i, moving[i]);
+        target.insert(at + i, moving[i]);
+    place(target, stageId, laneId);
 
-    QList<PlaceTouchpoints::Move> moves;
-    for (qsizetype i = 0; i < cell.size(); ++i) {
-        const Touchpoint *t = findById(map.touchpoints, cell[i]);
-        const Place from{t->stageId, t->laneId, t->order};
-        const Place to{stageId, laneId, int(i)};
-        if (!(from == to))
-            moves.append({t->id, from, to});
+    QList<QPair<Id, Id>> sources;
+    for (const Id &id : moving) {
+        const Touchpoint *t = findById(map.touchpoints, id);
+        const QPair<Id, Id> cell{t->stageId, t->laneId};
+        if (cell != qMakePair(stageId, laneId) && !sources.contains(cell))
+            sources.append(cell);
+    }
+    for (const auto &[cellStage, cellLane] : std::as_const(sources)) {
+        QList<Id> rest;
+        for (const Touchpoint *t : cellTouchpoints(map, cellStage, cellLane)) {
+            if (!moving.contains(t->id))
+                rest.append(t->id);
+        }
+        place(rest, cellStage, cellLane);
     }
     return moves;
 }

@@ -285,7 +285,7 @@ bool copyDatabase(Sql::Database &source, Sql::Database &dest, QString *error,
         const int total = sqlite3_backup_pagecount(backup);
         if (options.progress)
             options.progress(total - sqlite3_backup_remaining(backup), total);
-        if (rc != SQLITE_DONE && options.cancel && options.cancel->load()) {
+        if (options.cancel && options.cancel->load()) {
             sqlite3_backup_finish(backup);
             if (error)
                 *error = QStringLiteral("cancelled");
@@ -501,10 +501,10 @@ CheckReport check(const QString &path)
     default:
         break;
     }
-    if (!inspection.db.isOpen())
-        return report;
     if (inspection.error.code == StorageErrorCode::Damaged && report.problems.isEmpty())
         report.problems.append({QStringLiteral("file"), inspection.error.message});
+    if (!inspection.db.isOpen())
+        return report;
 
     // With the schema exactly as Waymark made it and every reference intact, the values can
     // be read and checked too. Anything less is not loaded at all.

@@ -22,6 +22,26 @@ QString idText(const Id &id)
     return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
 }
 
+// An id that may be absent (an annotation's anchor): NULL in the file when it is.
+struct OptionalId
+{
+    Id id;
+};
+
+void bindValue(Sql::Statement &st, int index, const OptionalId &value)
+{
+    if (value.id.isNull())
+        st.bindNull(index);
+    else
+        st.bind(index, idText(value.id));
+}
+
+template <typename Value>
+void bindValue(Sql::Statement &st, int index, const Value &value)
+{
+    st.bind(index, value);
+}
+
 QString colorText(const QColor &color)
 {
     if (!color.isValid())
@@ -53,7 +73,7 @@ public:
     {
         Sql::Statement &st = statement(sql);
         int index = 1;
-        (st.bind(index++, values), ...);
+        (bindValue(st, index++, values), ...);
         if (st.run())
             return true;
         mError = mDb.errorMessage();
@@ -183,7 +203,8 @@ bool writeConnector(Writer &w, const Id &mapId, const Connector &c)
 bool writeAnnotation(Writer &w, const Id &mapId, const Annotation &a)
 {
     return w.run(upsertAnnotation, idText(a.id), idText(mapId), toKey(a.kind),
-                 idText(a.touchpointId), idText(a.stageId), idText(a.laneId), a.text, a.severity,
+                 OptionalId{a.touchpointId}, OptionalId{a.stageId}, OptionalId{a.laneId}, a.text,
+                 a.severity,
                  a.author, timeText(a.created));
 }
 

@@ -29,7 +29,7 @@ constexpr Limit hardLimits[] = {
     {SQLITE_LIMIT_ATTACHED, 0},
     {SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 256},
     {SQLITE_LIMIT_VARIABLE_NUMBER, 2000},
-    {SQLITE_LIMIT_TRIGGER_DEPTH, 1},
+    {SQLITE_LIMIT_TRIGGER_DEPTH, 10}, // foreign key cascades: map, stage, card, connector
     {SQLITE_LIMIT_WORKER_THREADS, 0},
 };
 
@@ -170,10 +170,6 @@ Statement::~Statement()
 
 void Statement::bind(int index, const QString &text)
 {
-    if (text.isNull()) {
-        bindNull(index);
-        return;
-    }
     const QByteArray utf8 = text.toUtf8();
     sqlite3_bind_text(mStmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }

@@ -61,7 +61,7 @@ public:
 
     bool isValid() const { return mStmt != nullptr; }
 
-    void bind(int index, const QString &text); // a null QString binds NULL
+    void bind(int index, const QString &text); // a null QString binds ''
     void bind(int index, const QByteArray &blob); // a null QByteArray binds NULL
     void bind(int index, qint64 value);
     void bind(int index, int value) { bind(index, qint64(value)); }

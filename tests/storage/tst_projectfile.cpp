@@ -1,0 +1,527 @@
+// The project file: round trip of every field, the refusal of each kind of bad file with
+// its own message, migration from the committed fixture, atomic saves, the working copy.
+#include "../common/fullproject.h"
+
+#include "commands.h"
+#include "document.h"
+#include "storage/migrations.h"
+#include "storage/projectfile.h"
+#include "storage/projectstore.h"
+#include "storage/schema.h"
+#include "storage/sqlite.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+
+#include <atomic>
+
+using namespace Waymark;
+using namespace Waymark::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+// Runs SQL on a file directly, as another program (or an attacker) would.
+bool tamper(const QString &path, const QString &sql)
+{
+    Sql::Database db;
+    if (!db.open(path, Sql::Database::Mode::Create))
+        return false;
+    db.exec(u"PRAGMA foreign_keys = OFF"_s);
+    const bool ok = db.exec(sql);
+    if (!ok)
+        qWarning() << db.errorMessage();
+    return ok;
+}
+
+void writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+QStringList filesIn(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+} // namespace
+
+class tst_ProjectFile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void roundTripKeepsEveryField();
+    void savedFileIsOneRollbackJournalFile();
+    void refusals_data();
+    void refusals();
+    void checkListsEveryProblem();
+    void readingIsBounded();
+    void fixtureOfFormatOneOpens();
+    void migrationsRunInOrder();
+    void missingMigrationFails();
+    void failedSaveLeavesOldFile_data();
+    void failedSaveLeavesOldFile();
+    void cancelledSaveLeavesOldFile();
+    void editsReachWorkingCopyNotFile();
+    void revertDiscardsChanges();
+    void openingDoesNotTouchTheFile();
+
+    void regenerateFixtures();
+
+private:
+    QString path(const QString &name) const { return mDir->filePath(name); }
+    QString writeFull(const QString &name);
+
+    std::unique_ptr<QTemporaryDir> mDir;
+};
+
+void tst_ProjectFile::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void tst_ProjectFile::init()
+{
+    mDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(mDir->isValid());
+}
+
+QString tst_ProjectFile::writeFull(const QString &name)
+{
+    const QString file = path(name);
+    StorageError error;
+    if (!ProjectFile::write(fullProject(), file, &error))
+        qWarning() << error.message << error.detail;
+    return file;
+}
+
+void tst_ProjectFile::roundTripKeepsEveryField()
+{
+    const QString file = writeFull(u"full.waymark"_s);
+    StorageError error;
+    const std::optional<Project> read = ProjectFile::read(file, &error);
+    QVERIFY2(read, qPrintable(error.message + u'\n' + error.detail));
+    compareProjects(*read, fullProject());
+
+    // Through a document too: open, save elsewhere, read again.
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY2(doc, qPrintable(error.message));
+    QCOMPARE(doc->filePath(), QFileInfo(file).absoluteFilePath());
+    QVERIFY(!doc->isModified());
+    QVERIFY(doc->saveAs(path(u"copy.waymark"_s), &error));
+    const std::optional<Project> copy = ProjectFile::read(path(u"copy.waymark"_s), &error);
+    QVERIFY(copy);
+    compareProjects(*copy, fullProject());
+}
+
+void tst_ProjectFile::savedFileIsOneRollbackJournalFile()
+{
+    const QString file = writeFull(u"one.waymark"_s);
+    QCOMPARE(filesIn(mDir->path()), QStringList{u"one.waymark"_s});
+
+    Sql::Database db;
+    QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+    QCOMPARE(db.queryInt(u"PRAGMA application_id"_s), qint64(ProjectFile::ApplicationId));
+    QCOMPARE(db.queryInt(u"PRAGMA user_version"_s), qint64(ProjectFile::currentFormatVersion()));
+    QCOMPARE(db.queryText(u"PRAGMA journal_mode"_s), u"delete"_s);
+    db.close();
+
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY(doc);
+    doc->push(Commands::renameProject(doc.get(), u"Saved again"_s).release());
+    QVERIFY(doc->save(&error));
+    QCOMPARE(filesIn(mDir->path()), QStringList{u"one.waymark"_s});
+    QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+    QCOMPARE(db.queryText(u"PRAGMA journal_mode"_s), u"delete"_s);
+}
+
+void tst_ProjectFile::refusals_data()
+{
+    QTest::addColumn<QString>("setup"); // how the file is made, see refusals()
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("words"); // what the message must say
+
+    QTest::newRow("missing file") << u"missing"_s << int(StorageErrorCode::CannotRead) << u"no file"_s;
+    QTest::newRow("folder") << u"folder"_s << int(StorageErrorCode::CannotRead) << u"folder"_s;
+    QTest::newRow("empty file") << u"empty"_s << int(StorageErrorCode::NotSqlite) << u"empty"_s;
+    QTest::newRow("text file") << u"text"_s << int(StorageErrorCode::NotSqlite) << u"not an SQLite database"_s;
+    QTest::newRow("png image") << u"png"_s << int(StorageErrorCode::NotSqlite) << u"not an SQLite database"_s;
+    QTest::newRow("another program's database") << u"other"_s << int(StorageErrorCode::NotWaymark) << u"another program"_s;
+    QTest::newRow("newer format") << u"newer"_s << int(StorageErrorCode::NewerFormat) << u"newer Waymark (format 999"_s;
+    QTest::newRow("no format version") << u"version0"_s << int(StorageErrorCode::Damaged) << u"damaged"_s;
+    QTest::newRow("corrupted pages") << u"corrupt"_s << int(StorageErrorCode::Damaged) << u"integrity check"_s;
+    QTest::newRow("trigger") << u"trigger"_s << int(StorageErrorCode::ForeignObjects) << u"trigger sneaky"_s;
+    QTest::newRow("view") << u"view"_s << int(StorageErrorCode::ForeignObjects) << u"view peek"_s;
+    QTest::newRow("unknown table") << u"table"_s << int(StorageErrorCode::ForeignObjects) << u"table extra"_s;
+    QTest::newRow("dropped index") << u"dropindex"_s << int(StorageErrorCode::Damaged) << u"tables are not those"_s;
+    QTest::newRow("altered table") << u"altered"_s << int(StorageErrorCode::Damaged) << u"tables are not those"_s;
+    QTest::newRow("dangling reference") << u"dangling"_s << int(StorageErrorCode::Damaged) << u"refer to things"_s;
+    QTest::newRow("unknown channel") << u"badkey"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("bad id") << u"badid"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("card of another map's stage") << u"crossmap"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("two rows in project") << u"tworows"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+}
+
+void tst_ProjectFile::refusals()
+{
+    QFETCH(QString, setup);
+    QFETCH(int, code);
+    QFETCH(QString, words);
+
+    const QString file = path(u"bad.waymark"_s);
+    if (setup == u"folder") {
+        QVERIFY(QDir().mkpath(file));
+    } else if (setup == u"empty") {
+        writeBytes(file, {});
+    } else if (setup == u"text") {
+        writeBytes(file, "Stage,Lane,Title\nAwareness,Touchpoints,Search engine\n");
+    } else if (setup == u"png") {
+        writeBytes(file, QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(200, '\0'));
+    } else if (setup == u"other") {
+        QVERIFY(tamper(file, u"CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
+                           "INSERT INTO notes (text) VALUES ('hello')"_s));
+    } else if (setup != u"missing") {
+        writeFull(u"bad.waymark"_s);
+        QString sql;
+        if (setup == u"newer")
+            sql = u"PRAGMA user_version = 999"_s;
+        else if (setup == u"version0")
+            sql = u"PRAGMA user_version = 0"_s;
+        else if (setup == u"trigger")
+            sql = u"CREATE TRIGGER sneaky AFTER INSERT ON maps BEGIN DELETE FROM stages; END"_s;
+        else if (setup == u"view")
+            sql = u"CREATE VIEW peek AS SELECT * FROM personas"_s;
+        else if (setup == u"table")
+            sql = u"CREATE TABLE extra (x)"_s;
+        else if (setup == u"dropindex")
+            sql = u"DROP INDEX touchpoints_by_lane"_s;
+        else if (setup == u"altered")
+            sql = u"ALTER TABLE touchpoints ADD COLUMN payload TEXT"_s;
+        else if (setup == u"dangling")
+            sql = u"UPDATE touchpoints SET stage_id = '00000000-0000-4000-8000-000000000777'"_s;
+        else if (setup == u"badkey")
+            sql = u"UPDATE touchpoints SET channel = 'telepathy'"_s;
+        else if (setup == u"badid")
+            sql = u"UPDATE personas SET id = 'not-a-uuid'"_s;
+        else if (setup == u"crossmap")
+            sql = u"INSERT INTO stages (id, map_id, position, name) VALUES "
+                  "('00000000-0000-4000-8000-000000000555', '00000000-0000-4000-8000-000000000060', 0, 'Other');"
+                  "UPDATE touchpoints SET stage_id = '00000000-0000-4000-8000-000000000555' "
+                  "WHERE title = 'Checkout'"_s;
+        else if (setup == u"tworows")
+            sql = u"INSERT INTO project VALUES ('00000000-0000-4000-8000-000000000002', 'x', '', 'y')"_s;
+        if (setup == u"corrupt") {
+            // Overwrite the middle of every page after the first: the header stays valid,
+            // the b-trees do not.
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const qint64 pageSize = 4096;
+            QVERIFY(f.size() >= 3 * pageSize);
+            for (qint64 page = 1; page * pageSize < f.size(); ++page) {
+                f.seek(page * pageSize + 8);
+                f.write(QByteArray(64, '\xA5'));
+            }
+        } else {
+            QVERIFY(tamper(file, sql));
+        }
+    }
+
+    StorageError error;
+    QVERIFY(!ProjectFile::read(file, &error));
+    QCOMPARE(int(error.code), code);
+    QVERIFY2(error.message.contains(words, Qt::CaseInsensitive), qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"bad.waymark"_s) || setup == u"missing" || code == int(StorageErrorCode::Damaged),
+             qPrintable(error.message));
+
+    StorageError docError;
+    QVERIFY(!Document::open(file, &docError));
+    QCOMPARE(int(docError.code), code);
+
+    // check() reports the same file as unusable, and never crashes on it.
+    const ProjectFile::CheckReport report = ProjectFile::check(file);
+    QVERIFY(report.fatal || !report.problems.isEmpty());
+}
+
+void tst_ProjectFile::checkListsEveryProblem()
+{
+    const QString file = writeFull(u"check.waymark"_s);
+    ProjectFile::CheckReport report = ProjectFile::check(file);
+    QVERIFY(!report.fatal);
+    QCOMPARE(report.formatVersion, ProjectFile::currentFormatVersion());
+    QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.value(0).what));
+
+    QVERIFY(tamper(file, u"UPDATE touchpoints SET channel = 'telepathy' WHERE title = 'Checkout';"
+                       "UPDATE touchpoints SET evidence = 'rumour' WHERE title = 'Search engine';"
+                       "UPDATE stages SET color = 'reddish'"_s));
+    report = ProjectFile::check(file);
+    QVERIFY(!report.fatal);
+    QCOMPARE(report.problems.size(), 4); // a channel, an evidence, two stage colours
+    bool namesChannel = false;
+    for (const ProjectFile::Problem &p : std::as_const(report.problems))
+        namesChannel = namesChannel || p.what.contains(u"telepathy"_s);
+    QVERIFY(namesChannel);
+
+    QVERIFY(tamper(file, u"CREATE TABLE extra (x); CREATE VIEW v AS SELECT 1"_s));
+    report = ProjectFile::check(file);
+    QCOMPARE(report.fatal.code, StorageErrorCode::None);
+    QVERIFY(report.problems.size() >= 2);
+}
+
+void tst_ProjectFile::readingIsBounded()
+{
+    const QString file = writeFull(u"bounded.waymark"_s);
+    Sql::Database db;
+    QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+    db.harden();
+
+    Store::Bounds tight;
+    tight.maxRows = 2; // the full project has three touchpoints
+    QList<ProjectFile::Problem> problems;
+    bool tooLarge = false;
+    QVERIFY(!Store::readProject(db, &problems, &tooLarge, tight));
+    QVERIFY(tooLarge);
+    QVERIFY(problems.value(0).where.contains(u"touchpoints"_s));
+
+    Store::Bounds small;
+    small.maxPhotoBytes = 10;
+    problems.clear();
+    QVERIFY(!Store::readProject(db, &problems, &tooLarge, small));
+    QVERIFY(tooLarge);
+
+    Store::Bounds fine;
+    problems.clear();
+    QVERIFY(Store::readProject(db, &problems, &tooLarge, fine));
+    QVERIFY(!tooLarge);
+    QVERIFY(problems.isEmpty());
+}
+
+void tst_ProjectFile::fixtureOfFormatOneOpens()
+{
+    const QString fixture = QStringLiteral(WAYMARK_TEST_DATA "/format-1.waymark");
+    QVERIFY2(QFileInfo::exists(fixture), "tests/data/format-1.waymark is missing");
+    const QByteArray before = fileHash(fixture);
+
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(fixture, &error);
+    QVERIFY2(doc, qPrintable(error.message + u'\n' + error.detail));
+    QCOMPARE(doc->openedFormatVersion(), 1);
+    compareProjects(doc->project(), fullProject());
+    QVERIFY(ProjectFile::check(fixture).problems.isEmpty());
+
+    // Saved elsewhere, it is written in the current format.
+    QVERIFY(doc->saveAs(path(u"migrated.waymark"_s), &error));
+    QCOMPARE(ProjectFile::check(path(u"migrated.waymark"_s)).formatVersion,
+             ProjectFile::currentFormatVersion());
+    QCOMPARE(fileHash(fixture), before);
+}
+
+void tst_ProjectFile::migrationsRunInOrder()
+{
+    QStringList ran;
+    const QList<Migrations::Migration> steps = {
+        {2, u"add a column"_s, [&](Sql::Database &db, QString *) {
+             ran.append(u"2"_s);
+             return db.exec(u"ALTER TABLE maps ADD COLUMN zoom REAL NOT NULL DEFAULT 1.0"_s);
+         }},
+        {3, u"fill it"_s, [&](Sql::Database &db, QString *) {
+             ran.append(u"3"_s);
+             return db.exec(u"UPDATE maps SET zoom = 2.0"_s);
+         }},
+    };
+    QCOMPARE(Migrations::latestVersion(steps), 3);
+
+    Sql::Database db;
+    QVERIFY(db.open(u":memory:"_s, Sql::Database::Mode::Create));
+    QVERIFY(db.exec(Schema::formatOneDdl()));
+    QVERIFY(db.exec(u"INSERT INTO maps (id, position, name, kind) VALUES ('m', 0, 'M', 'current')"_s));
+    QString error;
+    QVERIFY2(Migrations::apply(db, 1, 3, steps, &error), qPrintable(error));
+    QCOMPARE(ran, (QStringList{u"2"_s, u"3"_s}));
+    QCOMPARE(db.queryInt(u"PRAGMA user_version"_s), 3);
+    QCOMPARE(db.queryText(u"SELECT zoom FROM maps"_s), u"2.0"_s);
+
+    // From 2, only the last step runs.
+    ran.clear();
+    QVERIFY(Migrations::apply(db, 2, 3, steps, &error));
+    QCOMPARE(ran, QStringList{u"3"_s});
+}
+
+void tst_ProjectFile::missingMigrationFails()
+{
+    const QList<Migrations::Migration> steps = {
+        {3, u"skips 2"_s, [](Sql::Database &, QString *) { return true; }}};
+    Sql::Database db;
+    QVERIFY(db.open(u":memory:"_s, Sql::Database::Mode::Create));
+    QString error;
+    QVERIFY(!Migrations::apply(db, 1, 3, steps, &error));
+    QVERIFY(error.contains(u"format 2"_s));
+
+    const QList<Migrations::Migration> failing = {
+        {2, u"breaks"_s, [](Sql::Database &, QString *e) {
+             *e = u"no room"_s;
+             return false;
+         }}};
+    QVERIFY(!Migrations::apply(db, 1, 2, failing, &error));
+    QVERIFY(error.contains(u"no room"_s));
+}
+
+void tst_ProjectFile::failedSaveLeavesOldFile_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::newRow("folder in the way") << u"blocked.waymark"_s;
+    QTest::newRow("missing folder") << u"no/such/folder/x.waymark"_s;
+}
+
+void tst_ProjectFile::failedSaveLeavesOldFile()
+{
+    QFETCH(QString, target);
+    const QString original = writeFull(u"original.waymark"_s);
+    QVERIFY(QDir().mkpath(path(u"blocked.waymark"_s) + u"/inside"_s));
+    const QByteArray before = fileHash(original);
+
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(original, &error);
+    QVERIFY(doc);
+    doc->push(Commands::renameProject(doc.get(), u"Changed"_s).release());
+    QVERIFY(!doc->saveAs(path(target), &error));
+    QCOMPARE(error.code, StorageErrorCode::CannotWrite);
+    QVERIFY(!error.message.isEmpty());
+    QVERIFY(doc->isModified());
+    QCOMPARE(doc->filePath(), QFileInfo(original).absoluteFilePath());
+    QCOMPARE(fileHash(original), before);
+    QCOMPARE(filesIn(mDir->path()), QStringList{u"original.waymark"_s});
+}
+
+void tst_ProjectFile::cancelledSaveLeavesOldFile()
+{
+    const QString file = writeFull(u"keep.waymark"_s);
+    const QByteArray before = fileHash(file);
+
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY(doc);
+    doc->push(Commands::renameProject(doc.get(), u"Changed"_s).release());
+
+    std::atomic_bool cancel = false;
+    int calls = 0;
+    SaveProgress progress;
+    progress.cancel = &cancel;
+    progress.progress = [&](qint64 done, qint64 total) {
+        ++calls;
+        QVERIFY(done <= total);
+        cancel = true; // as if the user pressed Cancel during the copy
+    };
+    QVERIFY(!doc->save(&error, progress));
+    QVERIFY(calls > 0);
+    QCOMPARE(error.code, StorageErrorCode::Cancelled);
+    QCOMPARE(fileHash(file), before);
+    QCOMPARE(filesIn(mDir->path()), QStringList{u"keep.waymark"_s});
+    QVERIFY(doc->isModified());
+
+    QVERIFY(doc->save(&error));
+    QCOMPARE(ProjectFile::read(file, &error)->name, u"Changed"_s);
+}
+
+void tst_ProjectFile::editsReachWorkingCopyNotFile()
+{
+    const QString file = writeFull(u"shared.waymark"_s);
+    const QByteArray before = fileHash(file);
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY(doc);
+
+    doc->push(Commands::renameStage(doc.get(), fixedId(11), u"Discover"_s).release());
+    doc->push(Commands::removeLane(doc.get(), fixedId(22)).release());
+    QCOMPARE(fileHash(file), before);
+    QCOMPARE(filesIn(mDir->path()), QStringList{u"shared.waymark"_s});
+
+    // The working copy in the local data folder already holds both edits: a crash now
+    // would lose neither.
+    const QString workingDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                               + u"/working"_s;
+    const QStringList copies = QDir(workingDir).entryList({u"*.waymark"_s}, QDir::Files);
+    QVERIFY(!copies.isEmpty());
+    bool found = false;
+    for (const QString &name : copies) {
+        Sql::Database db;
+        QVERIFY(db.open(workingDir + u'/' + name, Sql::Database::Mode::ReadOnly));
+        const std::optional<QString> stage = db.queryText(
+            u"SELECT name FROM stages WHERE id = '00000000-0000-4000-8000-000000000011'"_s);
+        const std::optional<qint64> lanes = db.queryInt(
+            u"SELECT count(*) FROM lanes WHERE map_id = '00000000-0000-4000-8000-000000000010'"_s);
+        found = found || (stage == u"Discover"_s && lanes == 1);
+    }
+    QVERIFY(found);
+
+    doc.reset();
+    QVERIFY(QDir(workingDir).entryList({u"*.waymark*"_s}, QDir::Files).isEmpty());
+}
+
+void tst_ProjectFile::revertDiscardsChanges()
+{
+    const QString file = writeFull(u"revert.waymark"_s);
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY(doc);
+    doc->push(Commands::removeStage(doc.get(), fixedId(11)).release());
+    QVERIFY(doc->isModified());
+
+    int resets = 0;
+    connect(doc.get(), &Document::reset, this, [&] { ++resets; });
+    QVERIFY(doc->revert(&error));
+    QCOMPARE(resets, 1);
+    QVERIFY(!doc->isModified());
+    QCOMPARE(doc->undoStack()->count(), 0);
+    compareProjects(doc->project(), fullProject());
+}
+
+void tst_ProjectFile::openingDoesNotTouchTheFile()
+{
+    const QString file = writeFull(u"untouched.waymark"_s);
+    const QDateTime modified = QFileInfo(file).lastModified();
+    const QByteArray before = fileHash(file);
+    StorageError error;
+    {
+        std::unique_ptr<Document> doc = Document::open(file, &error);
+        QVERIFY(doc);
+        QCOMPARE(filesIn(mDir->path()), QStringList{u"untouched.waymark"_s});
+    }
+    QCOMPARE(fileHash(file), before);
+    QCOMPARE(QFileInfo(file).lastModified(), modified);
+}
+
+void tst_ProjectFile::regenerateFixtures()
+{
+    // The fixture of format 1 is committed; this rewrites it only on request, when a
+    // developer deliberately changes what fullProject() holds before format 2 exists.
+    if (!qEnvironmentVariableIsSet("WAYMARK_REGENERATE_FIXTURES"))
+        QSKIP("set WAYMARK_REGENERATE_FIXTURES=1 to rewrite tests/data/format-1.waymark");
+    QCOMPARE(ProjectFile::currentFormatVersion(), 1);
+    StorageError error;
+    QVERIFY(ProjectFile::write(fullProject(), QStringLiteral(WAYMARK_TEST_DATA "/format-1.waymark"),
+                               &error));
+}
+
+QTEST_GUILESS_MAIN(tst_ProjectFile)
+#include "tst_projectfile.moc"

@@ -17,8 +17,11 @@ Document::Document(std::unique_ptr<WorkingCopy> workingCopy, const QString &path
     // An edit reaches the working copy once its command (or macro) has finished, so that a
     // compound edit is written in one transaction.
     connect(mUndoStack, &QUndoStack::indexChanged, this, &Document::flushWorkingCopy);
-    connect(mUndoStack, &QUndoStack::cleanChanged, this,
-            [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+    connect(mUndoStack, &QUndoStack::cleanChanged, this, [this] {
+        describeWorkingCopy();
+        Q_EMIT modifiedChanged(isModified());
+    });
+    describeWorkingCopy();
 }
 
 Document::~Document()
@@ -64,29 +67,97 @@ QString Document::displayName() const
 
 bool Document::isModified() const
 {
-    return !mUndoStack->isClean();
+    return mRecovered || !mUndoStack->isClean();
+}
+
+void Document::describeWorkingCopy()
+{
+    mWorkingCopy->describe(mFilePath, isModified());
+}
+
+QList<WorkingCopyOrphan> Document::orphans()
+{
+    return WorkingCopy::orphans();
+}
+
+std::unique_ptr<Document> Document::recover(const WorkingCopyOrphan &orphan, StorageError *error)
+{
+    StorageError ignored;
+    StorageError &err = error ? *error : ignored;
+
+    // The orphan goes through the same checks as any file: a crash may have damaged it.
+    std::unique_ptr<Document> doc;
+    if (WorkingCopy::settle(orphan)) {
+        doc = open(orphan.workingPath, &err);
+    } else {
+        err = {StorageErrorCode::Damaged,
+               tr("The unsaved changes could not be read back: the working copy is damaged."),
+               orphan.workingPath};
+    }
+    WorkingCopy::discard(orphan);
+    if (!doc)
+        return nullptr;
+
+    doc->mFilePath = orphan.sourcePath.isEmpty() ? QString()
+                                                 : QFileInfo(orphan.sourcePath).absoluteFilePath();
+    doc->mRecovered = true;
+    doc->describeWorkingCopy();
+    qCInfo(lcModel) << "recovered unsaved changes of" << orphan.sourcePath;
+    return doc;
+}
+
+void Document::discard(const WorkingCopyOrphan &orphan)
+{
+    WorkingCopy::discard(orphan);
 }
 
 bool Document::saveAs(const QString &path, StorageError *error, const SaveProgress &options)
 {
-    StorageError ignored;
-    StorageError &err = error ? *error : ignored;
-    const QString target = QFileInfo(path).absoluteFilePath();
-    if (!mWorkingCopy->saveTo(target, mProject, &err, options))
+    if (!prepareSave(error) || !writeSavedCopy(path, error, options))
         return false;
+    finishSave(path);
+    return true;
+}
 
+bool Document::prepareSave(StorageError *error)
+{
+    StorageError ignored;
+    return mWorkingCopy->flush(mProject, error ? error : &ignored);
+}
+
+bool Document::writeSavedCopy(const QString &path, StorageError *error,
+                              const SaveProgress &options) const
+{
+    StorageError ignored;
+    return mWorkingCopy->copyTo(QFileInfo(path).absoluteFilePath(), error ? error : &ignored,
+                                options);
+}
+
+void Document::finishSave(const QString &path)
+{
+    const QString target = QFileInfo(path).absoluteFilePath();
+    const bool wasRecovered = std::exchange(mRecovered, false);
     mWriteError = {};
-    mUndoStack->setClean();
     if (target != mFilePath) {
         mFilePath = target;
         Q_EMIT filePathChanged(mFilePath);
     }
-    return true;
+    if (mUndoStack->isClean()) {
+        describeWorkingCopy();
+        if (wasRecovered)
+            Q_EMIT modifiedChanged(false);
+    }
+    mUndoStack->setClean();
 }
 
 bool Document::save(StorageError *error, const SaveProgress &options)
 {
-    Q_ASSERT(!mFilePath.isEmpty());
+    if (mFilePath.isEmpty()) {
+        if (error)
+            *error = {StorageErrorCode::CannotWrite,
+                      tr("The project has no file yet: choose where to save it."), {}};
+        return false;
+    }
     return saveAs(mFilePath, error, options);
 }
 
@@ -106,7 +177,9 @@ bool Document::revert(StorageError *error)
     mWorkingCopy = std::move(copy);
     mProject = std::move(project);
     mOpenedFormatVersion = version;
+    mRecovered = false;
     mWriteError = {};
+    describeWorkingCopy();
     Q_EMIT reset();
     Q_EMIT modifiedChanged(false);
     return true;

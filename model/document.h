@@ -7,6 +7,7 @@
 #include "entities.h"
 #include "storage/storageerror.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 
@@ -20,6 +21,14 @@ class QUndoStack;
 namespace Waymark {
 
 class WorkingCopy;
+
+struct WorkingCopyOrphan
+{
+    QString workingPath;
+    QString sourcePath; // the file it was a working copy of; empty for an untitled project
+    bool modified = false; // whether it held changes that were never saved
+    QDateTime updated; // UTC
+};
 
 struct SaveProgress
 {
@@ -58,8 +67,23 @@ public:
     bool saveAs(const QString &path, StorageError *error, const SaveProgress &options = {});
     bool save(StorageError *error, const SaveProgress &options = {});
 
+    // saveAs() in three steps, so that the copy can run on a worker thread while the window
+    // stays responsive: prepareSave() and finishSave() on the document's thread,
+    // writeSavedCopy() on any thread, during which the document must not be edited.
+    bool prepareSave(StorageError *error);
+    bool writeSavedCopy(const QString &path, StorageError *error,
+                        const SaveProgress &options = {}) const;
+    void finishSave(const QString &path);
+
     // Throws away every change since the last save by reopening the file from disk.
     bool revert(StorageError *error);
+
+    // Working copies that a Waymark which did not close properly left behind, newest first,
+    // and the document made from one of them: it belongs to the orphan's file (or is
+    // untitled) and counts as modified until saved. The orphan is consumed either way.
+    static QList<WorkingCopyOrphan> orphans();
+    static std::unique_ptr<Document> recover(const WorkingCopyOrphan &orphan, StorageError *error);
+    static void discard(const WorkingCopyOrphan &orphan);
 
     void push(QUndoCommand *command);
 
@@ -82,12 +106,14 @@ Q_SIGNALS:
 private:
     Document(std::unique_ptr<WorkingCopy> workingCopy, const QString &path);
     void flushWorkingCopy();
+    void describeWorkingCopy();
 
     Project mProject;
     QUndoStack *mUndoStack;
     std::unique_ptr<WorkingCopy> mWorkingCopy;
     QString mFilePath;
     int mOpenedFormatVersion = 0;
+    bool mRecovered = false; // holds recovered changes that no undo step accounts for
     StorageError mWriteError;
 };
 

@@ -4,12 +4,21 @@
 #include "fileops.h"
 #include "projectstore.h"
 
+#include <QFileInfo>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
 
 namespace Waymark {
 
@@ -20,16 +29,96 @@ QString tr(const char *text)
     return QCoreApplication::translate("Waymark::WorkingCopy", text);
 }
 
+QString describerPath(const QString &workingPath)
+{
+    return workingPath + QStringLiteral(".json");
+}
+
+void removeWorkingFiles(const QString &workingPath)
+{
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
+                                  QStringLiteral("-journal"), QStringLiteral(".json")})
+        QFile::remove(workingPath + suffix);
+}
+
+bool processIsRunning(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
 } // namespace
 
 WorkingCopy::~WorkingCopy()
 {
     mDb.close();
-    if (!mPath.isEmpty()) {
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
-                                     QStringLiteral("-journal")})
-            QFile::remove(mPath + suffix);
+    if (!mPath.isEmpty())
+        removeWorkingFiles(mPath);
+}
+
+void WorkingCopy::describe(const QString &sourcePath, bool modified)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("source"), sourcePath);
+    o.insert(QStringLiteral("modified"), modified);
+    o.insert(QStringLiteral("pid"), QCoreApplication::applicationPid());
+    o.insert(QStringLiteral("host"), QSysInfo::machineHostName());
+    o.insert(QStringLiteral("updated"),
+             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    QSaveFile file(describerPath(mPath));
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
+        qCWarning(lcStorage) << "cannot write" << file.fileName();
+}
+
+QList<WorkingCopy::Orphan> WorkingCopy::orphans()
+{
+    QList<Orphan> found;
+    const QDir dir(folder());
+    const QStringList notes = dir.entryList({QStringLiteral("*.waymark.json")}, QDir::Files);
+    for (const QString &name : notes) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+        const bool sameHost = o.value(QStringLiteral("host")).toString()
+                              == QSysInfo::machineHostName();
+        const qint64 pid = qint64(o.value(QStringLiteral("pid")).toDouble());
+        if (sameHost && processIsRunning(pid))
+            continue; // another Waymark is working on it right now
+
+        Orphan orphan;
+        orphan.workingPath = dir.filePath(name.chopped(5));
+        orphan.sourcePath = o.value(QStringLiteral("source")).toString();
+        orphan.modified = o.value(QStringLiteral("modified")).toBool();
+        orphan.updated = QDateTime::fromString(o.value(QStringLiteral("updated")).toString(),
+                                               Qt::ISODateWithMs);
+        if (QFileInfo::exists(orphan.workingPath))
+            found.append(orphan);
+        else
+            QFile::remove(file.fileName());
     }
+    std::sort(found.begin(), found.end(),
+              [](const Orphan &a, const Orphan &b) { return a.updated > b.updated; });
+    return found;
+}
+
+void WorkingCopy::discard(const Orphan &orphan)
+{
+    // Only ever inside the working folder, whatever a damaged note might say.
+    if (QFileInfo(orphan.workingPath).absolutePath() == QFileInfo(folder()).absoluteFilePath())
+        removeWorkingFiles(orphan.workingPath);
+}
+
+bool WorkingCopy::settle(const Orphan &orphan)
+{
+    Sql::Database db;
+    if (!db.open(orphan.workingPath, Sql::Database::Mode::ReadWrite))
+        return false;
+    db.harden();
+    return db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))
+           && db.queryText(QStringLiteral("PRAGMA journal_mode = DELETE")) == QStringLiteral("delete");
 }
 
 QString WorkingCopy::folder()
@@ -144,11 +233,8 @@ bool WorkingCopy::flush(const Project &project, StorageError *error)
     return true;
 }
 
-bool WorkingCopy::saveTo(const QString &target, const Project &project, StorageError *error,
-                         const SaveProgress &options)
+bool WorkingCopy::copyTo(const QString &target, StorageError *error, const SaveProgress &options)
 {
-    if (!flush(project, error))
-        return false;
     return FileOps::replaceAtomically(mDb, target, error, options);
 }
 

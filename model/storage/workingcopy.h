@@ -35,11 +35,24 @@ public:
     // notes are kept, so that the next flush tries again.
     bool flush(const Project &project, StorageError *error);
 
-    // Flushes, then replaces target with a copy of the working database.
-    bool saveTo(const QString &target, const Project &project, StorageError *error,
-                const SaveProgress &options);
+    // Replaces target with a copy of the working database (flush first). May run on a
+    // worker thread while nothing else uses the working copy.
+    bool copyTo(const QString &target, StorageError *error, const SaveProgress &options);
 
     QString path() const { return mPath; }
+
+    // Notes beside the working copy which file it belongs to and whether it holds unsaved
+    // changes, so that after a crash the next Waymark can offer to recover it.
+    void describe(const QString &sourcePath, bool modified);
+
+    // A working copy left behind by a Waymark that is no longer running.
+    using Orphan = WorkingCopyOrphan;
+    static QList<Orphan> orphans();
+    static void discard(const Orphan &orphan);
+
+    // Folds an orphan's write-ahead log into its database, so that it can be opened like
+    // any project file. False when the orphan cannot be read.
+    static bool settle(const Orphan &orphan);
 
     // The folder holding every working copy.
     static QString folder();

@@ -13,6 +13,9 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,6 +88,8 @@ private Q_SLOTS:
     void editsReachWorkingCopyNotFile();
     void revertDiscardsChanges();
     void openingDoesNotTouchTheFile();
+    void recoversChangesAfterACrash();
+    void leavesOrphansOfRunningWaymarksAlone();
 
     void regenerateFixtures();
 
@@ -509,6 +514,87 @@ void tst_ProjectFile::openingDoesNotTouchTheFile()
     }
     QCOMPARE(fileHash(file), before);
     QCOMPARE(QFileInfo(file).lastModified(), modified);
+}
+
+namespace {
+
+// What a crash leaves behind: the working copy with its write-ahead log and its note, whose
+// process is gone. Made by copying a live working copy under another name.
+QString simulateCrash(const QString &source, qint64 pid)
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                           + u"/working"_s;
+    const QStringList live = QDir(folder).entryList({u"*.waymark"_s}, QDir::Files);
+    if (live.size() != 1)
+        return {};
+    const QString from = folder + u'/' + live.first();
+    const QString to = folder + u"/crashed.waymark"_s;
+    QFile::copy(from, to);
+    QFile::copy(from + u"-wal"_s, to + u"-wal"_s);
+    QFile note(to + u".json"_s);
+    if (!note.open(QIODevice::WriteOnly))
+        return {};
+    note.write(QJsonDocument(QJsonObject{{u"source"_s, source},
+                                         {u"modified"_s, true},
+                                         {u"pid"_s, double(pid)},
+                                         {u"host"_s, QSysInfo::machineHostName()},
+                                         {u"updated"_s, u"2026-12-03T10:00:00.000Z"_s}})
+                   .toJson());
+    return to;
+}
+
+qint64 deadPid()
+{
+    QFile f(u"/proc/sys/kernel/pid_max"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return 4194305;
+    return f.readAll().trimmed().toLongLong() + 1; // no process can have this id
+}
+
+} // namespace
+
+void tst_ProjectFile::recoversChangesAfterACrash()
+{
+    const QString file = writeFull(u"crash.waymark"_s);
+    StorageError error;
+    {
+        std::unique_ptr<Document> doc = Document::open(file, &error);
+        QVERIFY(doc);
+        doc->push(Commands::renameStage(doc.get(), fixedId(11), u"Discover"_s).release());
+        QVERIFY(!simulateCrash(file, deadPid()).isEmpty());
+    }
+
+    const QList<WorkingCopyOrphan> orphans = Document::orphans();
+    QCOMPARE(orphans.size(), 1);
+    QCOMPARE(orphans[0].sourcePath, QFileInfo(file).absoluteFilePath());
+    QVERIFY(orphans[0].modified);
+
+    std::unique_ptr<Document> recovered = Document::recover(orphans[0], &error);
+    QVERIFY2(recovered, qPrintable(error.message + error.detail));
+    QCOMPARE(recovered->project().maps[0].stages[0].name, u"Discover"_s);
+    QCOMPARE(recovered->filePath(), QFileInfo(file).absoluteFilePath());
+    QVERIFY(recovered->isModified());
+    QVERIFY(Document::orphans().isEmpty());
+
+    QVERIFY(recovered->save(&error));
+    QVERIFY(!recovered->isModified());
+    QCOMPARE(ProjectFile::read(file, &error)->maps[0].stages[0].name, u"Discover"_s);
+}
+
+void tst_ProjectFile::leavesOrphansOfRunningWaymarksAlone()
+{
+    const QString file = writeFull(u"running.waymark"_s);
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY(doc);
+    // This process's own working copy is not an orphan, nor one whose process still runs.
+    QVERIFY(Document::orphans().isEmpty());
+    const QString copy = simulateCrash(file, QCoreApplication::applicationPid());
+    QVERIFY(!copy.isEmpty());
+    QVERIFY(Document::orphans().isEmpty());
+    QFile::remove(copy);
+    QFile::remove(copy + u"-wal"_s);
+    QFile::remove(copy + u".json"_s);
 }
 
 void tst_ProjectFile::regenerateFixtures()

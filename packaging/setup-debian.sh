@@ -9,7 +9,7 @@ packages=(
     # Qt 6.4 as Debian ships it
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
-    libgl-dev libvulkan-dev
+    libqt6opengl6-dev libgl-dev libvulkan-dev
     # storage and fragments
     libsqlite3-dev sqlite3 libboost-dev libboost-serialization-dev
     # fonts so that offscreen rendering and screenshots have real glyphs

@@ -1,0 +1,125 @@
+#include "projectjson.h"
+#include "lookup.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <tuple>
+
+using namespace Qt::StringLiterals;
+
+namespace Waymark::Cli {
+
+namespace {
+
+QString idText(const Id &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QString nameOf(const QList<Stage> &stages, const Id &id)
+{
+    const Stage *stage = findById(stages, id);
+    return stage ? stage->name : QString();
+}
+
+QString nameOf(const QList<Lane> &lanes, const Id &id)
+{
+    const Lane *lane = findById(lanes, id);
+    return lane ? lane->name : QString();
+}
+
+QJsonObject mapToJson(const JourneyMap &map)
+{
+    QJsonArray stages;
+    for (const Stage &stage : map.stages)
+        stages.append(QJsonObject{{u"id"_s, idText(stage.id)}, {u"name"_s, stage.name}});
+
+    QJsonArray lanes;
+    for (const Lane &lane : map.lanes) {
+        lanes.append(QJsonObject{
+            {u"id"_s, idText(lane.id)}, {u"name"_s, lane.name}, {u"kind"_s, toKey(lane.kind)}});
+    }
+
+    QJsonArray touchpoints;
+    for (const Touchpoint *touchpoint : touchpointsInReadingOrder(map)) {
+        touchpoints.append(QJsonObject{{u"id"_s, idText(touchpoint->id)},
+                                       {u"title"_s, touchpoint->title},
+                                       {u"stage"_s, nameOf(map.stages, touchpoint->stageId)},
+                                       {u"lane"_s, nameOf(map.lanes, touchpoint->laneId)}});
+    }
+
+    return QJsonObject{{u"id"_s, idText(map.id)},
+                       {u"name"_s, map.name},
+                       {u"kind"_s, toKey(map.kind)},
+                       {u"stages"_s, stages},
+                       {u"lanes"_s, lanes},
+                       {u"touchpoints"_s, touchpoints},
+                       {u"connectors"_s, qint64(map.connectors.size())},
+                       {u"annotations"_s, qint64(map.annotations.size())}};
+}
+
+QJsonObject datasetToJson(const Dataset &dataset)
+{
+    QJsonArray columns;
+    for (const DatasetColumn &column : dataset.columns) {
+        columns.append(QJsonObject{{u"name"_s, column.name},
+                                   {u"role"_s, toKey(column.role)},
+                                   {u"type"_s, toKey(column.type)}});
+    }
+
+    return QJsonObject{{u"id"_s, idText(dataset.id)},
+                       {u"name"_s, dataset.name},
+                       {u"format"_s, dataset.format},
+                       {u"rows"_s, dataset.rowCount},
+                       {u"columns"_s, columns}};
+}
+
+} // namespace
+
+QList<const Touchpoint *> touchpointsInReadingOrder(const JourneyMap &map)
+{
+    // An unresolved stage or lane sorts after every real one.
+    const auto position = [&map](const Touchpoint *touchpoint) {
+        qsizetype stage = indexOfId(map.stages, touchpoint->stageId);
+        qsizetype lane = indexOfId(map.lanes, touchpoint->laneId);
+        if (stage < 0)
+            stage = map.stages.size();
+        if (lane < 0)
+            lane = map.lanes.size();
+        return std::make_tuple(stage, lane, touchpoint->order);
+    };
+
+    QList<const Touchpoint *> ordered;
+    ordered.reserve(map.touchpoints.size());
+    for (const Touchpoint &touchpoint : map.touchpoints)
+        ordered.append(&touchpoint);
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const Touchpoint *a, const Touchpoint *b) {
+        return position(a) < position(b);
+    });
+    return ordered;
+}
+
+QJsonObject projectToJson(const Project &project, int formatVersion)
+{
+    QJsonArray maps;
+    for (const JourneyMap &map : project.maps)
+        maps.append(mapToJson(map));
+
+    QJsonArray personas;
+    for (const Persona &persona : project.personas)
+        personas.append(QJsonObject{{u"id"_s, idText(persona.id)}, {u"name"_s, persona.name}});
+
+    QJsonArray datasets;
+    for (const Dataset &dataset : project.datasets)
+        datasets.append(datasetToJson(dataset));
+
+    return QJsonObject{{u"format_version"_s, formatVersion},
+                       {u"id"_s, idText(project.id)},
+                       {u"name"_s, project.name},
+                       {u"maps"_s, maps},
+                       {u"personas"_s, personas},
+                       {u"datasets"_s, datasets}};
+}
+
+} // namespace Waymark::Cli

@@ -1,0 +1,710 @@
+#include "mainwindow.h"
+
+#include "changeevent.h"
+#include "document.h"
+#include "lookup.h"
+#include "mapscene.h"
+#include "mapview.h"
+#include "storage/projectfile.h"
+#include "templates.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QUndoGroup>
+#include <QUndoStack>
+
+#include <atomic>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace Waymark {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcWindow, "waymark.window", QtInfoMsg)
+
+constexpr int messageTimeout = 5000; // ms a status bar message stays
+
+QString escapedForMenu(QString text)
+{
+    return text.replace(u'&', u"&&"_s);
+}
+
+QString projectSuffix()
+{
+    return QString::fromUtf16(ProjectFile::Suffix);
+}
+
+bool isProjectFile(const QUrl &url)
+{
+    const QString suffix = QFileInfo(url.toLocalFile()).suffix();
+    return url.isLocalFile() && suffix.compare(projectSuffix(), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , mUndoGroup(new QUndoGroup(this))
+    , mTabs(new QTabWidget(this))
+    , mCounts(new QLabel(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setAcceptDrops(true);
+
+    mTabs->setObjectName(u"mapTabs"_s);
+    mTabs->setDocumentMode(true);
+    // One map needs no tab bar: the canvas names its map in the corner.
+    mTabs->setTabBarAutoHide(true);
+    setCentralWidget(mTabs);
+    connect(mTabs, &QTabWidget::currentChanged, this, [this] {
+        updateCounts();
+        updateActions();
+    });
+
+    mCounts->setObjectName(u"mapCounts"_s);
+    statusBar()->addPermanentWidget(mCounts);
+
+    createActions();
+    createMenus();
+
+    const QByteArray geometry = QSettings().value(u"window/geometry"_s).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1440, 900);
+
+    // A blank project to start from, as a text editor starts with an empty page. Nothing is
+    // asked here: a failure leaves an empty project and a line in the log.
+    StorageError error;
+    std::optional<Project> project = Templates::instantiate(u"blank"_s, &error);
+    if (!project) {
+        qCWarning(lcWindow) << "the blank template failed:" << error.message << error.detail;
+        project = Project();
+        project->id = newId();
+        project->name = tr("Untitled");
+        project->created = QDateTime::currentDateTimeUtc();
+    }
+    std::unique_ptr<Document> document = Document::create(*project, &error);
+    if (!document)
+        qCWarning(lcWindow) << "no working copy for a new project:" << error.message
+                            << error.detail;
+    setDocument(std::move(document));
+}
+
+MainWindow::~MainWindow()
+{
+    // The views refer to the document, so they go first.
+    setDocument(nullptr);
+}
+
+MapView *MainWindow::currentMapView() const
+{
+    return qobject_cast<MapView *>(mTabs->currentWidget());
+}
+
+MapView *MainWindow::mapView(qsizetype index) const
+{
+    return qobject_cast<MapView *>(mTabs->widget(int(index)));
+}
+
+qsizetype MainWindow::mapViewCount() const
+{
+    return mTabs->count();
+}
+
+void MainWindow::createActions()
+{
+    mOpenAction = new QAction(tr("&Open…"), this);
+    mOpenAction->setObjectName(u"openAction"_s);
+    mOpenAction->setShortcut(QKeySequence::Open);
+    connect(mOpenAction, &QAction::triggered, this, [this] {
+        const QString path = askOpenPath();
+        if (!path.isEmpty())
+            openFile(path);
+    });
+
+    mSaveAction = new QAction(tr("&Save"), this);
+    mSaveAction->setShortcut(QKeySequence::Save);
+    connect(mSaveAction, &QAction::triggered, this, &MainWindow::save);
+
+    mSaveAsAction = new QAction(tr("Save &As…"), this);
+    mSaveAsAction->setShortcut(QKeySequence::SaveAs);
+    connect(mSaveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+
+    mRevertAction = new QAction(tr("&Revert to Saved"), this);
+    connect(mRevertAction, &QAction::triggered, this, &MainWindow::revert);
+
+    mQuitAction = new QAction(tr("&Quit"), this);
+    mQuitAction->setShortcut(QKeySequence::Quit);
+    mQuitAction->setMenuRole(QAction::QuitRole);
+    connect(mQuitAction, &QAction::triggered, this, &QWidget::close);
+
+    // The group's actions follow whichever document is open and take the name of the
+    // command they would undo: "Undo Rename Stage".
+    mUndoAction = mUndoGroup->createUndoAction(this);
+    mUndoAction->setObjectName(u"undoAction"_s);
+    mUndoAction->setShortcut(QKeySequence::Undo);
+    mRedoAction = mUndoGroup->createRedoAction(this);
+    mRedoAction->setObjectName(u"redoAction"_s);
+    mRedoAction->setShortcut(QKeySequence::Redo);
+
+    mDeleteAction = new QAction(tr("&Delete"), this);
+    mDeleteAction->setObjectName(u"deleteAction"_s);
+    mDeleteAction->setShortcut(QKeySequence::Delete);
+    connect(mDeleteAction, &QAction::triggered, this, &MainWindow::deleteSelection);
+
+    mZoomInAction = new QAction(tr("Zoom &In"), this);
+    mZoomInAction->setShortcut(QKeySequence::ZoomIn);
+    connect(mZoomInAction, &QAction::triggered, this, [this] {
+        if (MapView *view = currentMapView())
+            view->zoomIn();
+    });
+    mZoomOutAction = new QAction(tr("Zoom &Out"), this);
+    mZoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    connect(mZoomOutAction, &QAction::triggered, this, [this] {
+        if (MapView *view = currentMapView())
+            view->zoomOut();
+    });
+    mZoomResetAction = new QAction(tr("&Actual Size"), this);
+    mZoomResetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(mZoomResetAction, &QAction::triggered, this, [this] {
+        if (MapView *view = currentMapView())
+            view->resetZoom();
+    });
+
+    mAboutAction = new QAction(tr("&About Waymark"), this);
+    mAboutAction->setMenuRole(QAction::AboutRole);
+    connect(mAboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(u"fileMenu"_s);
+
+    mNewMenu = file->addMenu(tr("&New"));
+    mNewMenu->setObjectName(u"newMenu"_s);
+    const QStringList templates = Templates::names();
+    for (const QString &name : templates) {
+        QAction *action = mNewMenu->addAction(escapedForMenu(Templates::displayName(name)), this,
+                                              [this, name] { newProject(name); });
+        action->setObjectName(u"newFrom-"_s + name);
+        // The first template is the usual start: it gets the standard shortcut.
+        if (name == templates.first())
+            action->setShortcut(QKeySequence::New);
+    }
+
+    file->addAction(mOpenAction);
+    mRecentMenu = file->addMenu(tr("Open &Recent"));
+    mRecentMenu->setObjectName(u"recentMenu"_s);
+    connect(mRecentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
+    file->addSeparator();
+    file->addAction(mSaveAction);
+    file->addAction(mSaveAsAction);
+    file->addAction(mRevertAction);
+    file->addSeparator();
+    file->addAction(mQuitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(u"editMenu"_s);
+    edit->addAction(mUndoAction);
+    edit->addAction(mRedoAction);
+    edit->addSeparator();
+    edit->addAction(mDeleteAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"viewMenu"_s);
+    view->addAction(mZoomInAction);
+    view->addAction(mZoomOutAction);
+    view->addAction(mZoomResetAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(u"helpMenu"_s);
+    help->addAction(mAboutAction);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    mRecentMenu->clear();
+    const QStringList files = mRecentFiles.files();
+
+    // Two projects of the same name in different folders show their folders too.
+    QStringList names;
+    for (const QString &path : files)
+        names.append(QFileInfo(path).fileName());
+
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString &path = files[i];
+        QString text = names.count(names[i]) > 1 ? QDir::toNativeSeparators(path) : names[i];
+        text = escapedForMenu(text);
+        if (i < 9)
+            text = u"&%1 %2"_s.arg(i + 1).arg(text);
+        QAction *action = mRecentMenu->addAction(text, this, [this, path] { openRecent(path); });
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        action->setToolTip(QDir::toNativeSeparators(path));
+    }
+
+    if (files.isEmpty())
+        mRecentMenu->addAction(tr("No Recent Projects"))->setEnabled(false);
+    mRecentMenu->addSeparator();
+    QAction *clear = mRecentMenu->addAction(tr("&Clear Menu"), this, [this] {
+        mRecentFiles.clear();
+        fillRecentMenu();
+    });
+    clear->setObjectName(u"clearRecent"_s);
+    clear->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::openRecent(const QString &path)
+{
+    openFile(path);
+}
+
+void MainWindow::setDocument(std::unique_ptr<Document> document)
+{
+    // Views refer to the document they show: they go before it does.
+    while (mTabs->count() > 0) {
+        QWidget *page = mTabs->widget(0);
+        mTabs->removeTab(0);
+        delete page;
+    }
+    mDocument = std::move(document);
+
+    if (mDocument) {
+        QUndoStack *stack = mDocument->undoStack();
+        mUndoGroup->addStack(stack);
+        mUndoGroup->setActiveStack(stack);
+
+        Document *doc = mDocument.get();
+        connect(doc, &Document::changed, this, &MainWindow::onDocumentChanged);
+        connect(doc, &Document::reset, this, [this] {
+            syncTabs();
+            updateTabTexts();
+            updateCounts();
+            updateTitle();
+            updateActions();
+        });
+        connect(stack, &QUndoStack::cleanChanged, this, [this] {
+            updateTitle();
+            updateActions();
+        });
+        connect(doc, &Document::filePathChanged, this, [this] {
+            updateTitle();
+            updateActions();
+        });
+        connect(doc, &Document::writeFailed, this, [this](const StorageError &error) {
+            statusBar()->showMessage(
+                tr("Your latest changes could not be written to disk yet: %1").arg(error.message));
+        });
+    }
+
+    syncTabs();
+    updateTitle();
+    updateActions();
+    updateCounts();
+}
+
+void MainWindow::onDocumentChanged(const ChangeEvent &event)
+{
+    if (event.entity == EntityKind::Map) {
+        if (event.change == ChangeKind::Modified)
+            updateTabTexts();
+        else
+            syncTabs();
+    }
+    updateCounts();
+}
+
+void MainWindow::syncTabs()
+{
+    const MapView *current = currentMapView();
+    const Id currentId = current ? current->mapId() : Id();
+
+    QHash<Id, MapView *> views;
+    for (int i = 0; i < mTabs->count(); ++i) {
+        if (auto *view = qobject_cast<MapView *>(mTabs->widget(i)))
+            views.insert(view->mapId(), view);
+    }
+
+    // Rebuilding the tab list from the model keeps the tabs in the project's order; the
+    // views of maps that are still there are reused with their scroll and zoom.
+    const QSignalBlocker blocker(mTabs);
+    while (mTabs->count() > 0)
+        mTabs->removeTab(0);
+    if (mDocument) {
+        for (const JourneyMap &map : mDocument->project().maps) {
+            MapView *view = views.take(map.id);
+            if (!view) {
+                view = new MapView(mDocument.get(), map.id);
+                connect(view->mapScene(), &QGraphicsScene::selectionChanged, this,
+                        &MainWindow::updateActions);
+            }
+            const int index = mTabs->addTab(view, QString());
+            if (map.id == currentId)
+                mTabs->setCurrentIndex(index);
+        }
+    }
+    // A map that is gone may still be in the middle of hearing about its removal.
+    for (MapView *view : std::as_const(views))
+        view->deleteLater();
+
+    updateTabTexts();
+    updateCounts();
+    updateActions();
+}
+
+void MainWindow::updateTabTexts()
+{
+    if (!mDocument)
+        return;
+    for (int i = 0; i < mTabs->count(); ++i) {
+        const MapView *view = mapView(i);
+        const JourneyMap *map = view ? findById(mDocument->project().maps, view->mapId()) : nullptr;
+        if (!map)
+            continue;
+        const QString name = escapedForMenu(map->name);
+        mTabs->setTabText(i,
+                          map->kind == MapKind::FutureState ? tr("%1 (future)").arg(name) : name);
+        mTabs->setTabToolTip(i, map->description);
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = mDocument ? mDocument->displayName() : tr("Untitled");
+    setWindowTitle(tr("%1[*] — Waymark").arg(name));
+    setWindowFilePath(mDocument ? mDocument->filePath() : QString());
+    setWindowModified(mDocument && mDocument->isModified());
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = mDocument != nullptr;
+    mSaveAction->setEnabled(open);
+    mSaveAsAction->setEnabled(open);
+    mRevertAction->setEnabled(open && !mDocument->filePath().isEmpty() && mDocument->isModified());
+
+    const MapView *view = currentMapView();
+    mDeleteAction->setEnabled(view && !view->mapScene()->selectedItems().isEmpty());
+    mZoomInAction->setEnabled(view);
+    mZoomOutAction->setEnabled(view);
+    mZoomResetAction->setEnabled(view);
+}
+
+void MainWindow::updateCounts()
+{
+    const MapView *view = currentMapView();
+    const JourneyMap *map =
+        view && mDocument ? findById(mDocument->project().maps, view->mapId()) : nullptr;
+    if (!map) {
+        mCounts->clear();
+        return;
+    }
+
+    const auto stages = map->stages.size();
+    const auto lanes = map->lanes.size();
+    const auto hidden = std::count_if(map->lanes.cbegin(), map->lanes.cend(),
+                                      [](const Lane &lane) { return lane.hidden; });
+    const auto touchpoints = map->touchpoints.size();
+
+    // Spelled out for one and for many, so that English reads right without a translation.
+    QStringList parts;
+    parts << (stages == 1 ? tr("1 stage") : tr("%n stages", "", int(stages)));
+    QString lanesText = lanes == 1 ? tr("1 lane") : tr("%n lanes", "", int(lanes));
+    if (hidden > 0)
+        lanesText += u' ' + tr("(%n hidden)", "", int(hidden));
+    parts << lanesText;
+    parts << (touchpoints == 1 ? tr("1 touchpoint") : tr("%n touchpoints", "", int(touchpoints)));
+    mCounts->setText(parts.join(u"  ·  "_s));
+}
+
+bool MainWindow::maybeSaveChanges()
+{
+    if (!mDocument || !mDocument->isModified())
+        return true;
+    switch (askToSaveChanges()) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool MainWindow::newProject(const QString &templateName)
+{
+    if (!maybeSaveChanges())
+        return false;
+
+    StorageError error;
+    const std::optional<Project> project = Templates::instantiate(templateName, &error);
+    if (!project) {
+        showError(tr("Could not start a project from the template “%1”.")
+                      .arg(Templates::displayName(templateName)),
+                  error);
+        return false;
+    }
+    std::unique_ptr<Document> document = Document::create(*project, &error);
+    if (!document) {
+        showError(tr("Could not start a new project."), error);
+        return false;
+    }
+
+    setDocument(std::move(document));
+    statusBar()->showMessage(
+        tr("New project from the template “%1”").arg(Templates::displayName(templateName)),
+        messageTimeout);
+    return true;
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    if (!maybeSaveChanges())
+        return false;
+
+    StorageError error;
+    std::unique_ptr<Document> document = Document::open(path, &error);
+    if (!document) {
+        showError(tr("Could not open “%1”.").arg(QFileInfo(path).fileName()), error);
+        if (!QFileInfo::exists(path))
+            mRecentFiles.remove(path);
+        return false;
+    }
+
+    setDocument(std::move(document));
+    mRecentFiles.add(path);
+    rememberDirectory(path);
+    if (mDocument->openedFormatVersion() < ProjectFile::currentFormatVersion()) {
+        statusBar()->showMessage(tr("“%1” was made by an older Waymark. Saving it updates it to "
+                                    "this version's format.")
+                                     .arg(mDocument->displayName()));
+    } else {
+        statusBar()->showMessage(tr("Opened “%1”").arg(mDocument->displayName()), messageTimeout);
+    }
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (!mDocument)
+        return false;
+    if (mDocument->filePath().isEmpty())
+        return saveAs();
+    return saveTo(mDocument->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    if (!mDocument)
+        return false;
+
+    QString suggestion = mDocument->filePath();
+    if (suggestion.isEmpty()) {
+        QString name = mDocument->project().name.trimmed();
+        // Characters that some file systems refuse become dashes.
+        static const QRegularExpression unsafe(u"[\\\\/:*?\"<>|]"_s);
+        name.replace(unsafe, u"-"_s);
+        if (name.isEmpty())
+            name = tr("Untitled");
+        suggestion = QDir(startDirectory()).filePath(name + u'.' + projectSuffix());
+    }
+
+    QString path = askSavePath(suggestion);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u'.' + projectSuffix();
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString &path)
+{
+    if (!mDocument)
+        return false;
+    const QString name = QFileInfo(path).fileName();
+
+    // Saving copies the whole working database; a large one shows its progress and can be
+    // cancelled. The dialog appears only when the copy takes a while.
+    // TODO: The copy still runs on the UI thread between progress updates, so the window
+    // repaints only as often as a page batch is copied while a large project is saved.
+    QProgressDialog progress(tr("Saving “%1”…").arg(name), tr("Cancel"), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(800);
+    progress.setAutoReset(false);
+    std::atomic_bool cancel = false;
+    SaveProgress options;
+    options.cancel = &cancel;
+    options.progress = [&progress, &cancel](qint64 done, qint64 total) {
+        if (total > 0) {
+            progress.setMaximum(int(std::min<qint64>(total, std::numeric_limits<int>::max())));
+            progress.setValue(int(std::min<qint64>(done, progress.maximum())));
+        }
+        if (progress.wasCanceled())
+            cancel = true;
+    };
+
+    StorageError error;
+    const bool saved = mDocument->saveAs(path, &error, options);
+    progress.reset();
+    if (!saved) {
+        if (error.code == StorageErrorCode::Cancelled) {
+            statusBar()->showMessage(tr("Saving was cancelled; “%1” was not changed.").arg(name),
+                                     messageTimeout);
+        } else {
+            showError(tr("Could not save “%1”.").arg(name), error);
+        }
+        return false;
+    }
+
+    mRecentFiles.add(path);
+    rememberDirectory(path);
+    updateTitle();
+    updateActions();
+    statusBar()->showMessage(tr("Saved “%1”").arg(name), messageTimeout);
+    return true;
+}
+
+bool MainWindow::revert()
+{
+    if (!mDocument || mDocument->filePath().isEmpty())
+        return false;
+    if (mDocument->isModified() && !askToRevert())
+        return false;
+
+    StorageError error;
+    if (!mDocument->revert(&error)) {
+        showError(tr("Could not go back to the saved “%1”.").arg(mDocument->displayName()), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Went back to the saved “%1”").arg(mDocument->displayName()),
+                             messageTimeout);
+    return true;
+}
+
+QMessageBox::StandardButton MainWindow::askToSaveChanges()
+{
+    return QMessageBox::question(
+        this, tr("Save Changes?"),
+        tr("“%1” has changes that are not saved. Save them first?").arg(mDocument->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+}
+
+bool MainWindow::askToRevert()
+{
+    const auto answer = QMessageBox::question(
+        this, tr("Revert to Saved"),
+        tr("Throw away every change made since “%1” was last saved? This cannot be undone.")
+            .arg(mDocument->displayName()),
+        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Discard;
+}
+
+QString MainWindow::askOpenPath()
+{
+    return QFileDialog::getOpenFileName(this, tr("Open Project"), startDirectory(),
+                                        tr("Waymark projects (*.waymark);;All files (*)"));
+}
+
+QString MainWindow::askSavePath(const QString &suggestion)
+{
+    QFileDialog dialog(this, tr("Save Project As"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setNameFilter(tr("Waymark projects (*.waymark)"));
+    dialog.setDefaultSuffix(projectSuffix());
+    dialog.setDirectory(QFileInfo(suggestion).absolutePath());
+    dialog.selectFile(QFileInfo(suggestion).fileName());
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    return dialog.selectedFiles().constFirst();
+}
+
+void MainWindow::showError(const QString &summary, const StorageError &error)
+{
+    qCWarning(lcWindow).noquote() << summary << error.message << error.detail;
+    QMessageBox box(QMessageBox::Warning, tr("Waymark"), summary, QMessageBox::Ok, this);
+    box.setInformativeText(error.message);
+    if (!error.detail.isEmpty())
+        box.setDetailedText(error.detail);
+    box.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSaveChanges()) {
+        event->ignore();
+        return;
+    }
+    QSettings().setValue(u"window/geometry"_s, saveGeometry());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && isProjectFile(urls.first()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !isProjectFile(urls.first()))
+        return;
+    event->acceptProposedAction();
+    // Opening may ask a question: not while the drag's source is still waiting.
+    const QString path = urls.first().toLocalFile();
+    QMetaObject::invokeMethod(
+        this, [this, path] { openFile(path); }, Qt::QueuedConnection);
+}
+
+void MainWindow::deleteSelection()
+{
+    if (MapView *view = currentMapView())
+        view->mapScene()->removeSelectedTouchpoints();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Waymark"),
+        tr("<h3>Waymark %1</h3>"
+           "<p>A journey-mapping editor for customer-experience teams: stages, lanes and "
+           "touchpoints, the personas who live through them, and the data that shows how "
+           "they went.</p>"
+           "<p>Waymark is free software under the GNU General Public License, version 3 or "
+           "later.</p>")
+            .arg(QStringLiteral(WAYMARK_VERSION)));
+}
+
+QString MainWindow::startDirectory() const
+{
+    const QString last = QSettings().value(u"window/lastDirectory"_s).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+void MainWindow::rememberDirectory(const QString &path)
+{
+    QSettings().setValue(u"window/lastDirectory"_s, QFileInfo(path).absolutePath());
+}
+
+} // namespace Waymark

@@ -1,0 +1,103 @@
+// Waymark's main window: one project at a time, a tab per journey map, the File, Edit, View
+// and Help menus, and the questions asked before unsaved work could be lost. Every question
+// and file dialog goes through a virtual function, so that tests can answer them.
+#pragma once
+
+#include "entities.h"
+#include "recentfiles.h"
+
+#include <QMainWindow>
+#include <QMessageBox>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QTabWidget;
+class QUndoGroup;
+
+namespace Waymark {
+
+struct ChangeEvent;
+struct StorageError;
+class Document;
+class MapView;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // Starts with a new untitled project from the blank template.
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Document *document() const { return mDocument.get(); }
+    MapView *currentMapView() const;
+    MapView *mapView(qsizetype index) const;
+    qsizetype mapViewCount() const;
+    RecentFiles &recentFiles() { return mRecentFiles; }
+
+    // Each of these asks about unsaved changes first, where they would be lost, and reports
+    // a failure to the person before returning false.
+    bool newProject(const QString &templateName);
+    bool openFile(const QString &path);
+    bool save();
+    bool saveAs();
+    bool saveTo(const QString &path);
+    bool revert();
+
+protected:
+    // The questions the window asks; tests answer them without dialogs.
+    virtual QMessageBox::StandardButton askToSaveChanges(); // Save, Discard or Cancel
+    virtual bool askToRevert();
+    virtual QString askOpenPath();                          // empty: cancelled
+    virtual QString askSavePath(const QString &suggestion); // empty: cancelled
+    virtual void showError(const QString &summary, const StorageError &error);
+
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    bool maybeSaveChanges();
+    void setDocument(std::unique_ptr<Document> document);
+    void onDocumentChanged(const ChangeEvent &event);
+    void syncTabs();
+    void updateTabTexts();
+    void updateTitle();
+    void updateActions();
+    void updateCounts();
+    void fillRecentMenu();
+    void openRecent(const QString &path);
+    void deleteSelection();
+    void showAbout();
+    QString startDirectory() const;
+    void rememberDirectory(const QString &path);
+
+    std::unique_ptr<Document> mDocument;
+    RecentFiles mRecentFiles;
+    QUndoGroup *mUndoGroup;
+    QTabWidget *mTabs;
+    QLabel *mCounts;
+
+    QMenu *mNewMenu = nullptr;
+    QMenu *mRecentMenu = nullptr;
+    QAction *mOpenAction = nullptr;
+    QAction *mSaveAction = nullptr;
+    QAction *mSaveAsAction = nullptr;
+    QAction *mRevertAction = nullptr;
+    QAction *mQuitAction = nullptr;
+    QAction *mUndoAction = nullptr;
+    QAction *mRedoAction = nullptr;
+    QAction *mDeleteAction = nullptr;
+    QAction *mZoomInAction = nullptr;
+    QAction *mZoomOutAction = nullptr;
+    QAction *mZoomResetAction = nullptr;
+    QAction *mAboutAction = nullptr;
+};
+
+} // namespace Waymark

@@ -1,0 +1,71 @@
+// Where everything of one journey map goes on the canvas: a column per stage, a row per
+// visible lane, and a rectangle per card. Cards fill their cell in order, as many side by
+// side as the stage is wide, and a row grows to fit its fullest cell, so cards never
+// overlap. Pure geometry, computed from the model alone.
+#pragma once
+
+#include "entities.h"
+
+#include <QHash>
+#include <QList>
+#include <QRectF>
+
+#include <optional>
+
+namespace Waymark {
+
+class MapLayout
+{
+public:
+    struct Column
+    {
+        Id stageId;
+        qreal x = 0;
+        qreal width = 0;
+    };
+
+    struct Row
+    {
+        Id laneId;
+        qreal y = 0;
+        qreal height = 0;
+    };
+
+    struct Cell
+    {
+        Id stageId;
+        Id laneId;
+    };
+
+    static MapLayout compute(const JourneyMap &map);
+
+    const QList<Column> &columns() const { return mColumns; }
+    const QList<Row> &rows() const { return mRows; } // visible lanes only
+
+    // The card of a visible touchpoint; an empty rectangle for one not shown.
+    QRectF cardRect(const Id &touchpointId) const { return mCards.value(touchpointId); }
+    const QHash<Id, QRectF> &cards() const { return mCards; }
+
+    QRectF stageHeaderRect(qsizetype column) const;
+    QRectF laneHeaderRect(qsizetype row) const;
+    QRectF cellRect(qsizetype column, qsizetype row) const;
+    QRectF rowBandRect(qsizetype row) const; // the row across every column
+    QRectF cornerRect() const;               // above the lane headers, left of the stage headers
+    QRectF gridRect() const;                 // every cell
+    QRectF bounds() const;                   // everything, margins included
+
+    std::optional<Cell> cellAt(const QPointF &scenePos) const;
+
+private:
+    QList<Column> mColumns;
+    QList<Row> mRows;
+    QHash<Id, QRectF> mCards;
+};
+
+// The width a stage's column takes: its own width if set and wide enough for one card.
+qreal stageWidth(const Stage &stage);
+
+// How many cards stand side by side in a column of that width.
+int cardsPerLine(qreal columnWidth);
+
+} // namespace Waymark

@@ -1,0 +1,15 @@
+// Fitting text into a card or a header: word-wrapped to a width, at most so many lines, the
+// last line elided when the text is longer.
+#pragma once
+
+#include <QFont>
+#include <QString>
+#include <QStringList>
+
+namespace Waymark {
+
+// The lines text breaks into at width, at most maxLines of them; when more would be needed
+// the last one ends in an ellipsis. Runs of white space (newlines too) count as one space.
+QStringList fitText(const QString &text, const QFont &font, qreal width, int maxLines);
+
+} // namespace Waymark

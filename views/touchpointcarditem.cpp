@@ -1,0 +1,175 @@
+#include "touchpointcarditem.h"
+
+#include "mapstyle.h"
+#include "textfit.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
+
+using namespace Qt::StringLiterals;
+
+namespace Waymark {
+
+using namespace MapStyle;
+
+namespace {
+
+constexpr qreal badgeHeight = 18;
+constexpr qreal badgePadding = 7;
+
+QRectF contentRect(const QSizeF &size)
+{
+    const qreal left = CardAccentWidth + CardPadding;
+    return QRectF(left, CardPadding, size.width() - left - CardPadding,
+                  size.height() - 2 * CardPadding);
+}
+
+} // namespace
+
+TouchpointCardItem::TouchpointCardItem(const Touchpoint &touchpoint, const QColor &accent,
+                                       const QRectF &rect)
+    : mTouchpoint(touchpoint)
+    , mAccent(accent)
+    , mSize(rect.size())
+{
+    setPos(rect.topLeft());
+    setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(true);
+    updateToolTip();
+}
+
+void TouchpointCardItem::setTouchpoint(const Touchpoint &touchpoint)
+{
+    mTouchpoint = touchpoint;
+    updateToolTip();
+    update();
+}
+
+void TouchpointCardItem::updateToolTip()
+{
+    QString tip = mTouchpoint.title;
+    if (!mTouchpoint.description.isEmpty())
+        tip += u"\n\n"_s + mTouchpoint.description;
+    setToolTip(tip);
+}
+
+QStringList TouchpointCardItem::titleLines() const
+{
+    return fitText(mTouchpoint.title, cardTitleFont(), contentRect(mSize).width(), TitleMaxLines);
+}
+
+QString TouchpointCardItem::metaText() const
+{
+    // "Other" is what a card has before anyone chose its channel: it says nothing.
+    QStringList parts;
+    if (mTouchpoint.channel != Channel::Other)
+        parts.append(displayName(mTouchpoint.channel));
+    if (!mTouchpoint.owner.trimmed().isEmpty())
+        parts.append(mTouchpoint.owner.simplified());
+    return parts.join(u" · "_s);
+}
+
+QRectF TouchpointCardItem::titleRect() const
+{
+    const QRectF content = contentRect(mSize);
+    const QFontMetricsF metrics(cardTitleFont());
+    return mapRectToScene(
+        QRectF(content.topLeft(), QSizeF(content.width(), TitleMaxLines * metrics.lineSpacing())));
+}
+
+QRectF TouchpointCardItem::badgeRect() const
+{
+    const QRectF content = contentRect(mSize);
+    const QFontMetricsF metrics(badgeFont());
+    const qreal width =
+        metrics.horizontalAdvance(displayName(mTouchpoint.evidence)) + 2 * badgePadding;
+    return QRectF(content.right() - width, content.bottom() - badgeHeight, width, badgeHeight);
+}
+
+QRectF TouchpointCardItem::boundingRect() const
+{
+    // Room for the shadow and the selection frame.
+    return QRectF(QPointF(0, 0), mSize).adjusted(-4, -3, 4, 7);
+}
+
+QPainterPath TouchpointCardItem::shape() const
+{
+    QPainterPath path;
+    path.addRoundedRect(QRectF(QPointF(0, 0), mSize), CardRadius, CardRadius);
+    return path;
+}
+
+void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QPalette palette = scene() ? scene()->palette() : QPalette();
+    const QRectF box(QPointF(0, 0), mSize);
+    const bool selected = option->state & QStyle::State_Selected;
+    const bool hovered = option->state & QStyle::State_MouseOver;
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    const QColor accent = mTouchpoint.color.isValid() ? mTouchpoint.color : mAccent;
+
+    painter->setRenderHint(QPainter::Antialiasing);
+    paintShadow(painter, box, CardRadius, hovered || selected ? 1.7 : 1.0);
+
+    painter->setPen(QPen(mix(base, text, 0.13), 1));
+    painter->setBrush(base);
+    painter->drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), CardRadius, CardRadius);
+
+    painter->save();
+    QPainterPath clip;
+    clip.addRoundedRect(box, CardRadius, CardRadius);
+    painter->setClipPath(clip);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(accent);
+    painter->drawRect(QRectF(0, 0, CardAccentWidth, mSize.height()));
+    painter->restore();
+
+    const QRectF content = contentRect(mSize);
+    const QFont titleFont = cardTitleFont();
+    const QFontMetricsF titleMetrics(titleFont);
+    painter->setFont(titleFont);
+    painter->setPen(text);
+    qreal baseline = content.top() + titleMetrics.ascent();
+    for (const QString &line : titleLines()) {
+        painter->drawText(QPointF(content.left(), baseline), line);
+        baseline += titleMetrics.lineSpacing();
+    }
+
+    // Channel and owner follow the title, in a smaller and lighter line of their own.
+    const QFont metaFont = cardMetaFont();
+    const QFontMetricsF metaMetrics(metaFont);
+    const qreal metaTop = baseline - titleMetrics.ascent() + 3;
+    painter->setFont(metaFont);
+    painter->setPen(mix(text, base, 0.42));
+    painter->drawText(QPointF(content.left(), metaTop + metaMetrics.ascent()),
+                      metaMetrics.elidedText(metaText(), Qt::ElideRight, content.width()));
+
+    // Observed evidence is filled, assumed outlined, proposed dashed: the three tell apart
+    // in black and white and for anyone who does not see the colours.
+    const QRectF badge = badgeRect();
+    const QColor badgeColor = evidenceColor(mTouchpoint.evidence);
+    QPen badgePen(badgeColor, 1.2);
+    if (mTouchpoint.evidence == Evidence::Proposed)
+        badgePen.setStyle(Qt::DashLine);
+    painter->setPen(badgePen);
+    painter->setBrush(mTouchpoint.evidence == Evidence::Observed ? badgeColor
+                                                                 : mix(base, badgeColor, 0.08));
+    painter->drawRoundedRect(badge.adjusted(0.5, 0.5, -0.5, -0.5), badgeHeight / 2,
+                             badgeHeight / 2);
+    painter->setFont(badgeFont());
+    painter->setPen(mTouchpoint.evidence == Evidence::Observed ? textOn(badgeColor) : badgeColor);
+    painter->drawText(badge, Qt::AlignCenter, displayName(mTouchpoint.evidence));
+
+    if (selected) {
+        painter->setPen(QPen(palette.color(QPalette::Highlight), 2.5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(box.adjusted(-1.5, -1.5, 1.5, 1.5), CardRadius + 1.5,
+                                 CardRadius + 1.5);
+    }
+}
+
+} // namespace Waymark

@@ -19,6 +19,7 @@ enum class EntityKind {
     Annotation,
     Persona,
     Dataset,
+    PersonaStep, // belongs to a map, a persona and a touchpoint
 };
 
 enum class ChangeKind { Added, Removed, Modified };
@@ -29,7 +30,7 @@ enum class Field : quint32 {
     Name = 1u << 0, // the name of a project, map, stage, lane, persona or dataset; a card's title
     Kind = 1u << 1,
     Description = 1u << 2,
-    Order = 1u << 3, // position among its siblings (for touchpoints: cell and order in it)
+    Order = 1u << 3, // position among siblings (a card's cell and order in it, a step's order)
     Color = 1u << 4,
     Width = 1u << 5,
     Hidden = 1u << 6,
@@ -39,7 +40,7 @@ enum class Field : quint32 {
     Tags = 1u << 10,
     TouchpointEvidence = 1u << 11,
     Notes = 1u << 12,
-    Endpoints = 1u << 13, // a connector's ends, an annotation's anchor
+    Endpoints = 1u << 13, // a connector's ends, an annotation's anchor, a step's touchpoint
     Direction = 1u << 14,
     Label = 1u << 15,
     Text = 1u << 16,
@@ -48,6 +49,8 @@ enum class Field : quint32 {
     Photo = 1u << 19,
     Profile = 1u << 20, // any of a persona's descriptive fields
     Columns = 1u << 21,
+    Emotion = 1u << 22, // a persona step's score
+    Feeling = 1u << 23, // a persona step's note
 };
 Q_DECLARE_FLAGS(Fields, Field)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Fields)

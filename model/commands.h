@@ -9,15 +9,18 @@
 #include <QUndoCommand>
 
 #include <memory>
+#include <optional>
 
 namespace Waymark {
 
 class Document;
+struct Fragment;
 
 // Commands of one gesture (a drag, a slider) share a gesture id and merge into one step.
 enum class MergeId {
     MoveTouchpoints = 1,
     ResizeStage,
+    ScoreStep, // dragging a point of an emotion curve
 };
 
 namespace Commands {
@@ -86,6 +89,31 @@ Command addPersona(Document *doc, int index, const Persona &persona);
 Command removePersona(Document *doc, const Id &personaId);
 Command movePersona(Document *doc, const Id &personaId, int toIndex);
 Command updatePersona(Document *doc, const Persona &persona);
+
+// Persona journeys: each persona's path through the touchpoints of a map, as ordered steps.
+// A path may skip touchpoints and come back to one. Indexes count along the persona's path
+// on that map; every command keeps a path numbered from 0 without gaps. Scores outside
+// PersonaStep::MinEmotion to MaxEmotion are clamped.
+Command addPersonaStep(Document *doc, const Id &mapId, int index, const PersonaStep &step);
+Command removePersonaStep(Document *doc, const Id &stepId);
+Command movePersonaStep(Document *doc, const Id &stepId, int toIndex);
+// A gesture id other than 0 merges the changes of one drag of a curve's point into one step.
+Command setPersonaStepEmotion(Document *doc, const Id &stepId, std::optional<int> emotion,
+                              int gesture = 0);
+Command setPersonaStepFeeling(Document *doc, const Id &stepId, const QString &feeling);
+// Replaces the persona's whole path on the map by steps, in the order given: a step whose id
+// is already on that path is changed in place, others are added, and the steps left out are
+// removed. Refused when a step names a touchpoint outside the map, or an id used elsewhere.
+Command setPersonaPath(Document *doc, const Id &mapId, const Id &personaId,
+                       const QList<PersonaStep> &steps);
+
+// Pasting: puts a fragment whose ids are new to the project (Fragments::withNewIds) into the
+// map as one step. The fragment's own stages and lanes are added at the end; each card goes
+// to the cell (stageId, laneId) when both are given, else to its own cell when the map has
+// it, else to the first stage and the first visible lane; after the cards already there.
+// Connectors and annotations come along. Refused when an id is already in the project.
+Command pasteFragment(Document *doc, const Id &mapId, const Fragment &fragment,
+                      const Id &stageId = {}, const Id &laneId = {});
 
 } // namespace Commands
 

@@ -14,6 +14,8 @@
 #include <QStringList>
 #include <QUuid>
 
+#include <optional>
+
 namespace Waymark {
 
 using Id = QUuid;
@@ -95,6 +97,24 @@ struct Annotation
     bool operator==(const Annotation &) const = default;
 };
 
+// One step of a persona's path through a map: the touchpoint they reach, in the order
+// given, and how they feel there. A path may skip touchpoints and come back to one, so a
+// step has an id of its own rather than being keyed by its touchpoint.
+struct PersonaStep
+{
+    static constexpr int MinEmotion = -3; // very negative
+    static constexpr int MaxEmotion = 3; // very positive
+
+    Id id;
+    Id personaId;
+    Id touchpointId; // a touchpoint of the same map
+    int order = 0; // position along the persona's path on this map, from 0
+    std::optional<int> emotion; // MinEmotion to MaxEmotion; nullopt: not scored
+    QString feeling; // a short note: "frustrated", "cared for"
+
+    bool operator==(const PersonaStep &) const = default;
+};
+
 struct JourneyMap
 {
     Id id;
@@ -106,6 +126,9 @@ struct JourneyMap
     QList<Touchpoint> touchpoints; // in no particular order: each carries its cell and order
     QList<Connector> connectors;
     QList<Annotation> annotations;
+    // Every persona's path on this map, in no particular order: each step carries its
+    // persona and its order along that persona's path.
+    QList<PersonaStep> personaSteps;
 
     bool operator==(const JourneyMap &) const = default;
 };

@@ -11,9 +11,14 @@
 
 namespace Waymark {
 
-enum class MapKind { CurrentState, FutureState };
+enum class MapKind
+{
+    CurrentState,
+    FutureState
+};
 
-enum class LaneKind {
+enum class LaneKind
+{
     Touchpoints,
     CustomerActions,
     Thoughts,
@@ -25,7 +30,8 @@ enum class LaneKind {
     Metrics,
 };
 
-enum class Channel {
+enum class Channel
+{
     SocialMedia,
     Search,
     Advertising,
@@ -41,7 +47,8 @@ enum class Channel {
     Other,
 };
 
-enum class Device {
+enum class Device
+{
     Desktop = 0x1,
     Mobile = 0x2,
     Tablet = 0x4,
@@ -50,13 +57,30 @@ enum class Device {
 Q_DECLARE_FLAGS(Devices, Device)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Devices)
 
-enum class Evidence { Observed, Assumed, Proposed };
+enum class Evidence
+{
+    Observed,
+    Assumed,
+    Proposed
+};
 
-enum class AnnotationKind { PainPoint, Opportunity, Comment };
+enum class AnnotationKind
+{
+    PainPoint,
+    Opportunity,
+    Comment
+};
 
-enum class ConnectorDirection { Forward, Backward, Both, None };
+enum class ConnectorDirection
+{
+    Forward,
+    Backward,
+    Both,
+    None
+};
 
-enum class ColumnRole {
+enum class ColumnRole
+{
     Key,
     Timestamp,
     Touchpoint,
@@ -74,29 +98,28 @@ enum class ColumnRole {
     Ignore,
 };
 
-enum class ColumnType { Integer, Decimal, DateTime, Boolean, Text };
+enum class ColumnType
+{
+    Integer,
+    Decimal,
+    DateTime,
+    Boolean,
+    Text
+};
 
 // Every enumeration above has the same four functions: the list of its values in a stable
 // order, its stable key, the value for a key (nullopt for an unknown key, as read from an
 // untrusted file), and a translated name for people.
-template <typename Enum>
-QList<Enum> allValues();
-template <typename Enum>
-QString toKey(Enum value);
-template <typename Enum>
-std::optional<Enum> fromKey(QStringView key);
-template <typename Enum>
-QString displayName(Enum value);
+template <typename Enum> QList<Enum> allValues();
+template <typename Enum> QString toKey(Enum value);
+template <typename Enum> std::optional<Enum> fromKey(QStringView key);
+template <typename Enum> QString displayName(Enum value);
 
-#define WAYMARK_DECLARE_ENUM(Enum)                                                              \
-    template <>                                                                                 \
-    QList<Enum> allValues<Enum>();                                                              \
-    template <>                                                                                 \
-    QString toKey<Enum>(Enum value);                                                            \
-    template <>                                                                                 \
-    std::optional<Enum> fromKey<Enum>(QStringView key);                                         \
-    template <>                                                                                 \
-    QString displayName<Enum>(Enum value);
+#define WAYMARK_DECLARE_ENUM(Enum)                                                                 \
+    template <> QList<Enum> allValues<Enum>();                                                     \
+    template <> QString toKey<Enum>(Enum value);                                                   \
+    template <> std::optional<Enum> fromKey<Enum>(QStringView key);                                \
+    template <> QString displayName<Enum>(Enum value);
 
 WAYMARK_DECLARE_ENUM(MapKind)
 WAYMARK_DECLARE_ENUM(LaneKind)

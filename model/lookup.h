@@ -29,13 +29,16 @@ const T *findById(const QList<T> &list, const Id &id)
     return i < 0 ? nullptr : &list[i];
 }
 
-// The map that holds the entity with this id (a map, stage, lane, touchpoint, connector or
-// annotation), or nullptr.
+// The map that holds the entity with this id (a map, stage, lane, touchpoint, connector,
+// annotation or persona step), or nullptr.
 JourneyMap *mapContaining(Project &project, const Id &id);
 const JourneyMap *mapContaining(const Project &project, const Id &id);
 
 // The touchpoints of one cell, ordered by their position in it.
 QList<const Touchpoint *> cellTouchpoints(const JourneyMap &map, const Id &stageId,
                                           const Id &laneId);
+
+// The steps of one persona's path on a map, in order.
+QList<const PersonaStep *> personaPath(const JourneyMap &map, const Id &personaId);
 
 } // namespace Waymark

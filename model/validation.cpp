@@ -6,14 +6,16 @@
 #include <QHash>
 #include <QSet>
 
+
 namespace Waymark {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages.
+struct Text
 {
-    return QCoreApplication::translate("Waymark::Validation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Waymark::Validation)
+};
 
 QString idText(const Id &id)
 {
@@ -28,56 +30,77 @@ public:
     void checkId(const Id &id, const QString &what)
     {
         if (id.isNull())
-            problems.append(tr("%1 has no id").arg(what));
+            problems.append(Text::tr("%1 has no id").arg(what));
         else if (mSeen.contains(id))
-            problems.append(tr("%1 has the id %2 of another entity").arg(what, idText(id)));
+            problems.append(Text::tr("%1 has the id %2 of another entity").arg(what, idText(id)));
         mSeen.insert(id);
     }
 
-    void checkMap(const JourneyMap &map)
+    void checkMap(const JourneyMap &map, const QList<Persona> &personas)
     {
-        const QString mapWhat = tr("map “%1”").arg(map.name);
+        const QString mapWhat = Text::tr("map “%1”").arg(map.name);
         checkId(map.id, mapWhat);
         for (const Stage &s : map.stages)
-            checkId(s.id, tr("stage “%1”").arg(s.name));
+            checkId(s.id, Text::tr("stage “%1”").arg(s.name));
         for (const Lane &l : map.lanes)
-            checkId(l.id, tr("lane “%1”").arg(l.name));
+            checkId(l.id, Text::tr("lane “%1”").arg(l.name));
 
         QHash<QPair<Id, Id>, QSet<int>> orders;
         for (const Touchpoint &t : map.touchpoints) {
-            const QString what = tr("touchpoint “%1”").arg(t.title);
+            const QString what = Text::tr("touchpoint “%1”").arg(t.title);
             checkId(t.id, what);
             if (indexOfId(map.stages, t.stageId) < 0)
-                problems.append(tr("%1 is in a stage that is not in %2").arg(what, mapWhat));
+                problems.append(Text::tr("%1 is in a stage that is not in %2").arg(what, mapWhat));
             if (indexOfId(map.lanes, t.laneId) < 0)
-                problems.append(tr("%1 is in a lane that is not in %2").arg(what, mapWhat));
+                problems.append(Text::tr("%1 is in a lane that is not in %2").arg(what, mapWhat));
             QSet<int> &cell = orders[{t.stageId, t.laneId}];
             if (t.order < 0 || cell.contains(t.order))
-                problems.append(tr("%1 shares its place in its cell with another card").arg(what));
+                problems.append(Text::tr("%1 shares its place in its cell with another card").arg(what));
             cell.insert(t.order);
         }
         for (const Connector &c : map.connectors) {
-            const QString what = tr("connector %1").arg(idText(c.id));
+            const QString what = Text::tr("connector %1").arg(idText(c.id));
             checkId(c.id, what);
             if (indexOfId(map.touchpoints, c.fromId) < 0 || indexOfId(map.touchpoints, c.toId) < 0)
-                problems.append(tr("%1 joins a touchpoint that is not in %2").arg(what, mapWhat));
+                problems.append(Text::tr("%1 joins a touchpoint that is not in %2").arg(what, mapWhat));
         }
         for (const Annotation &a : map.annotations) {
-            const QString what = tr("annotation %1").arg(idText(a.id));
+            const QString what = Text::tr("annotation %1").arg(idText(a.id));
             checkId(a.id, what);
             if (!a.touchpointId.isNull()) {
                 if (indexOfId(map.touchpoints, a.touchpointId) < 0)
-                    problems.append(tr("%1 is attached to a touchpoint that is not in %2")
+                    problems.append(Text::tr("%1 is attached to a touchpoint that is not in %2")
                                         .arg(what, mapWhat));
             } else if (indexOfId(map.stages, a.stageId) < 0 || indexOfId(map.lanes, a.laneId) < 0) {
-                problems.append(tr("%1 is attached to a cell that is not in %2").arg(what, mapWhat));
+                problems.append(Text::tr("%1 is attached to a cell that is not in %2").arg(what, mapWhat));
             }
             if (a.severity < 0 || a.severity > 5)
-                problems.append(tr("%1 has a severity outside 0 to 5").arg(what));
+                problems.append(Text::tr("%1 has a severity outside 0 to 5").arg(what));
         }
+        checkPaths(map, mapWhat, personas);
     }
 
 private:
+    void checkPaths(const JourneyMap &map, const QString &mapWhat, const QList<Persona> &personas)
+    {
+        QHash<Id, QSet<int>> orders; // by persona
+        for (const PersonaStep &s : map.personaSteps) {
+            const QString what = Text::tr("persona step %1").arg(idText(s.id));
+            checkId(s.id, what);
+            if (indexOfId(personas, s.personaId) < 0)
+                problems.append(Text::tr("%1 belongs to a persona that is not in the project").arg(what));
+            if (indexOfId(map.touchpoints, s.touchpointId) < 0)
+                problems.append(Text::tr("%1 is on a touchpoint that is not in %2").arg(what, mapWhat));
+            if (s.emotion
+                && (*s.emotion < PersonaStep::MinEmotion || *s.emotion > PersonaStep::MaxEmotion))
+                problems.append(Text::tr("%1 has an emotion score outside −3 to +3").arg(what));
+            QSet<int> &path = orders[s.personaId];
+            if (s.order < 0 || path.contains(s.order))
+                problems.append(Text::tr("%1 shares its place in its path with another step").arg(what));
+            path.insert(s.order);
+        }
+    }
+
     QSet<Id> mSeen;
 };
 
@@ -86,16 +109,16 @@ private:
 QStringList findProblems(const Project &project)
 {
     Checker checker;
-    checker.checkId(project.id, tr("the project"));
+    checker.checkId(project.id, Text::tr("the project"));
     for (const JourneyMap &map : project.maps)
-        checker.checkMap(map);
+        checker.checkMap(map, project.personas);
     for (const Persona &p : project.personas) {
-        checker.checkId(p.id, tr("persona “%1”").arg(p.name));
+        checker.checkId(p.id, Text::tr("persona “%1”").arg(p.name));
         if (!(p.businessValue >= 0.0))
-            checker.problems.append(tr("persona “%1” has a negative business value").arg(p.name));
+            checker.problems.append(Text::tr("persona “%1” has a negative business value").arg(p.name));
     }
     for (const Dataset &d : project.datasets)
-        checker.checkId(d.id, tr("dataset “%1”").arg(d.name));
+        checker.checkId(d.id, Text::tr("dataset “%1”").arg(d.name));
     return checker.problems;
 }
 
@@ -134,6 +157,11 @@ Project withNewIds(const Project &source)
             a.touchpointId = remap(a.touchpointId);
             a.stageId = remap(a.stageId);
             a.laneId = remap(a.laneId);
+        }
+        for (PersonaStep &s : m.personaSteps) {
+            s.id = remap(s.id);
+            s.personaId = remap(s.personaId);
+            s.touchpointId = remap(s.touchpointId);
         }
     }
     for (Persona &persona : p.personas)

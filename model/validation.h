@@ -1,5 +1,6 @@
 // Consistency rules of a project that the type system cannot express: ids unique, every
-// reference resolving within its map, card orders distinct within a cell.
+// reference resolving within its map, card orders distinct within a cell, persona steps
+// on touchpoints of their map and scored within range.
 #pragma once
 
 #include "entities.h"

@@ -64,11 +64,88 @@ QList<Annotation> *listOf<Annotation>(Project &project, const Id &mapId)
     return map ? &map->annotations : nullptr;
 }
 
+template <>
+QList<PersonaStep> *listOf<PersonaStep>(Project &project, const Id &mapId)
+{
+    JourneyMap *map = mapById(project, mapId);
+    return map ? &map->personaSteps : nullptr;
+}
+
+ReviseSteps::ReviseSteps(Document *doc, const Id &mapId, QList<Revision> revisions,
+                         QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , mDoc(doc)
+    , mMapId(mapId)
+    , mRevisions(std::move(revisions))
+{}
+
+void ReviseSteps::apply(bool back)
+{
+    JourneyMap *map = findById(mDoc->editableProject().maps, mMapId);
+    if (!map)
+        return;
+    for (const Revision &r : std::as_const(mRevisions)) {
+        if (PersonaStep *step = findById(map->personaSteps, r.before.id))
+            *step = back ? r.before : r.after;
+    }
+    for (const Revision &r : std::as_const(mRevisions)) {
+        Fields fields;
+        fields.setFlag(Field::Order, r.before.order != r.after.order);
+        fields.setFlag(Field::Endpoints, r.before.touchpointId != r.after.touchpointId);
+        fields.setFlag(Field::Emotion, r.before.emotion != r.after.emotion);
+        fields.setFlag(Field::Feeling, r.before.feeling != r.after.feeling);
+        announce<PersonaStep>(mDoc, ChangeKind::Modified, r.before.id, mMapId, fields);
+    }
+}
+
+QList<ReviseSteps::Revision> closeUpPaths(const JourneyMap &map, const QList<Id> &leaving)
+{
+    QList<Id> personas;
+    for (const PersonaStep &s : map.personaSteps) {
+        if (leaving.contains(s.id) && !personas.contains(s.personaId))
+            personas.append(s.personaId);
+    }
+    QList<ReviseSteps::Revision> revisions;
+    for (const Id &personaId : std::as_const(personas)) {
+        int order = 0;
+        for (const PersonaStep *s : personaPath(map, personaId)) {
+            if (leaving.contains(s->id))
+                continue;
+            if (s->order != order) {
+                PersonaStep after = *s;
+                after.order = order;
+                revisions.append({*s, after});
+            }
+            ++order;
+        }
+    }
+    return revisions;
+}
+
+void removeSteps(Document *doc, const JourneyMap &map, const QList<Id> &stepIds,
+                 QUndoCommand *parent)
+{
+    for (const PersonaStep &s : map.personaSteps) {
+        if (stepIds.contains(s.id))
+            new Presence<PersonaStep>(doc, Presence<PersonaStep>::Remove, map.id, s, 0, parent);
+    }
+    QList<ReviseSteps::Revision> revisions = closeUpPaths(map, stepIds);
+    if (!revisions.isEmpty())
+        new ReviseSteps(doc, map.id, std::move(revisions), parent);
+}
+
 void removeTouchpointsWithAttachments(Document *doc, JourneyMap &map, const QList<Id> &ids,
                                       QUndoCommand *parent)
 {
     // Children run in order and undo in reverse: attachments go first so that undo brings
     // the touchpoints back before anything that refers to them.
+    QList<Id> steps;
+    for (const PersonaStep &s : map.personaSteps) {
+        if (ids.contains(s.touchpointId))
+            steps.append(s.id);
+    }
+    if (!steps.isEmpty())
+        removeSteps(doc, map, steps, parent);
     for (const Annotation &a : map.annotations) {
         if (ids.contains(a.touchpointId))
             new Presence<Annotation>(doc, Presence<Annotation>::Remove, map.id, a, 0, parent);

@@ -1,7 +1,8 @@
 // The building blocks of Waymark's undo commands, private to model/commands/. Three kinds
-// cover every verb: SetField changes one property, Presence adds or removes one entity at
-// its place in its list, MoveInList reorders siblings. Compound verbs (deleting a stage with
-// its cards) are parent commands whose children are these.
+// cover most verbs: SetField changes one property, Presence adds or removes one entity at
+// its place in its list, MoveInList reorders siblings; ReviseSteps renumbers persona paths,
+// whose order is a field of each step. Compound verbs (deleting a stage with its cards) are
+// parent commands whose children are these.
 //
 // Ownership: the document owns the project and the undo stack; the stack owns the commands;
 // a command owns the copies of removed entities it needs to bring them back, and refers to
@@ -43,6 +44,8 @@ template <>
 constexpr EntityKind kindOf<Persona>() { return EntityKind::Persona; }
 template <>
 constexpr EntityKind kindOf<Dataset>() { return EntityKind::Dataset; }
+template <>
+constexpr EntityKind kindOf<PersonaStep>() { return EntityKind::PersonaStep; }
 
 // Whether entities of this kind live inside a map (true) or in the project's own lists.
 template <typename E>
@@ -72,6 +75,8 @@ template <>
 QList<Persona> *listOf<Persona>(Project &project, const Id &mapId);
 template <>
 QList<Dataset> *listOf<Dataset>(Project &project, const Id &mapId);
+template <>
+QList<PersonaStep> *listOf<PersonaStep>(Project &project, const Id &mapId);
 
 // The entity with this id, or nullptr.
 template <typename E>
@@ -319,8 +324,42 @@ private:
     Fields mFields;
 };
 
-// Helpers for the compound removals: child commands that take along everything attached to
-// a set of touchpoints (annotations, connectors), then the touchpoints themselves.
+// Gives persona steps of one map new values (order along the path, touchpoint, score, note),
+// finding them by id; undo gives back the old values. Renumbering a path around an added,
+// removed or moved step is one of these.
+class ReviseSteps : public QUndoCommand
+{
+public:
+    struct Revision
+    {
+        PersonaStep before;
+        PersonaStep after;
+    };
+
+    ReviseSteps(Document *doc, const Id &mapId, QList<Revision> revisions,
+                QUndoCommand *parent = nullptr);
+
+    void redo() override { apply(false); }
+    void undo() override { apply(true); }
+
+private:
+    void apply(bool back);
+
+    Document *mDoc;
+    Id mMapId;
+    QList<Revision> mRevisions;
+};
+
+// The revisions that number each path of the map from 0 without gaps once the steps in
+// `leaving` are gone: what closes up a path after a removal.
+QList<ReviseSteps::Revision> closeUpPaths(const JourneyMap &map, const QList<Id> &leaving);
+
+// Helpers for the compound removals, as child commands of parent. removeSteps takes the
+// steps out of their paths and closes the paths up. removeTouchpointsWithAttachments takes
+// along everything attached to a set of touchpoints (annotations, connectors, the steps of
+// persona paths on them), then the touchpoints themselves.
+void removeSteps(Document *doc, const JourneyMap &map, const QList<Id> &stepIds,
+                 QUndoCommand *parent);
 void removeTouchpointsWithAttachments(Document *doc, JourneyMap &map, const QList<Id> &ids,
                                       QUndoCommand *parent);
 

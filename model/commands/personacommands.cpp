@@ -1,4 +1,5 @@
-// Commands on the persona library.
+// Commands on the persona library. The paths of personas through a map are in
+// journeycommands.cpp.
 #include "commandsupport.h"
 
 namespace Waymark::Commands {
@@ -19,6 +20,16 @@ Command removePersona(Document *doc, const Id &personaId)
     if (index < 0)
         return nullptr;
     auto command = std::make_unique<QUndoCommand>(tr("Delete Persona"));
+    // Its paths go first, so that undo brings the persona back before its steps.
+    for (const JourneyMap &map : std::as_const(project.maps)) {
+        QList<Id> steps;
+        for (const PersonaStep &s : map.personaSteps) {
+            if (s.personaId == personaId)
+                steps.append(s.id);
+        }
+        if (!steps.isEmpty())
+            removeSteps(doc, map, steps, command.get());
+    }
     new Presence<Persona>(doc, Presence<Persona>::Remove, {}, project.personas[index], index,
                           command.get());
     return command;

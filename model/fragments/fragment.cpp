@@ -19,6 +19,7 @@
 #include <sstream>
 #include <stdexcept>
 
+
 // What the archive holds, in this order, for version 1: five counted lists (stages, lanes,
 // touchpoints, connectors, annotations). Texts are counted UTF-16 code units and enum values
 // are their stable keys, so that every count can be checked against the bounds before
@@ -29,10 +30,11 @@ namespace Waymark::Fragments {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages.
+struct Text
 {
-    return QCoreApplication::translate("Waymark::Fragments", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Waymark::Fragments)
+};
 
 // Thrown by the loaders for input that parses but is not acceptable.
 struct Refused : std::runtime_error
@@ -49,8 +51,7 @@ quint64 checksum(const QByteArray &payload)
     return qFromBigEndian<quint64>(hash.constData());
 }
 
-template <typename Ar>
-void count(Ar &ar, quint32 &n, quint32 most)
+template <typename Ar> void count(Ar &ar, quint32 &n, quint32 most)
 {
     ar &n;
     if constexpr (Ar::is_loading::value) {
@@ -59,8 +60,7 @@ void count(Ar &ar, quint32 &n, quint32 most)
     }
 }
 
-template <typename Ar>
-void text(Ar &ar, QString &s)
+template <typename Ar> void text(Ar &ar, QString &s)
 {
     quint32 n = quint32(s.size());
     count(ar, n, MaxTextLength);
@@ -79,8 +79,7 @@ void text(Ar &ar, QString &s)
     }
 }
 
-template <typename Ar>
-void id(Ar &ar, Id &value)
+template <typename Ar> void id(Ar &ar, Id &value)
 {
     QString s = value.isNull() ? QString() : value.toString(QUuid::WithoutBraces);
     text(ar, s);
@@ -91,8 +90,7 @@ void id(Ar &ar, Id &value)
     }
 }
 
-template <typename Enum, typename Ar>
-void key(Ar &ar, Enum &value)
+template <typename Enum, typename Ar> void key(Ar &ar, Enum &value)
 {
     QString s = toKey(value);
     text(ar, s);
@@ -104,8 +102,7 @@ void key(Ar &ar, Enum &value)
     }
 }
 
-template <typename Ar>
-void color(Ar &ar, QColor &c)
+template <typename Ar> void color(Ar &ar, QColor &c)
 {
     bool valid = c.isValid();
     quint32 argb = valid ? c.rgba() : 0;
@@ -114,8 +111,7 @@ void color(Ar &ar, QColor &c)
         c = valid ? QColor::fromRgba(argb) : QColor();
 }
 
-template <typename Ar>
-void time(Ar &ar, QDateTime &t)
+template <typename Ar> void time(Ar &ar, QDateTime &t)
 {
     QString s = t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
     text(ar, s);
@@ -123,8 +119,7 @@ void time(Ar &ar, QDateTime &t)
         t = s.isEmpty() ? QDateTime() : QDateTime::fromString(s, Qt::ISODateWithMs).toUTC();
 }
 
-template <typename Ar>
-void number(Ar &ar, int &value, int low, int high)
+template <typename Ar> void number(Ar &ar, int &value, int low, int high)
 {
     ar &value;
     if constexpr (Ar::is_loading::value) {
@@ -133,8 +128,7 @@ void number(Ar &ar, int &value, int low, int high)
     }
 }
 
-template <typename Ar>
-void item(Ar &ar, Stage &s)
+template <typename Ar> void item(Ar &ar, Stage &s)
 {
     id(ar, s.id);
     text(ar, s.name);
@@ -142,8 +136,7 @@ void item(Ar &ar, Stage &s)
     number(ar, s.width, 0, 100000);
 }
 
-template <typename Ar>
-void item(Ar &ar, Lane &l)
+template <typename Ar> void item(Ar &ar, Lane &l)
 {
     id(ar, l.id);
     text(ar, l.name);
@@ -152,8 +145,7 @@ void item(Ar &ar, Lane &l)
     color(ar, l.color);
 }
 
-template <typename Ar>
-void item(Ar &ar, Touchpoint &t)
+template <typename Ar> void item(Ar &ar, Touchpoint &t)
 {
     id(ar, t.id);
     id(ar, t.stageId);
@@ -177,8 +169,7 @@ void item(Ar &ar, Touchpoint &t)
     text(ar, t.notes);
 }
 
-template <typename Ar>
-void item(Ar &ar, Connector &c)
+template <typename Ar> void item(Ar &ar, Connector &c)
 {
     id(ar, c.id);
     id(ar, c.fromId);
@@ -187,8 +178,7 @@ void item(Ar &ar, Connector &c)
     text(ar, c.label);
 }
 
-template <typename Ar>
-void item(Ar &ar, Annotation &a)
+template <typename Ar> void item(Ar &ar, Annotation &a)
 {
     id(ar, a.id);
     key(ar, a.kind);
@@ -201,8 +191,7 @@ void item(Ar &ar, Annotation &a)
     time(ar, a.created);
 }
 
-template <typename Ar, typename T>
-void list(Ar &ar, QList<T> &items)
+template <typename Ar, typename T> void list(Ar &ar, QList<T> &items)
 {
     quint32 n = quint32(items.size());
     count(ar, n, MaxItems);
@@ -225,8 +214,7 @@ void list(Ar &ar, QList<T> &items)
 
 namespace boost::serialization {
 
-template <typename Ar>
-void serialize(Ar &ar, Waymark::Fragment &f, const unsigned int version)
+template <typename Ar> void serialize(Ar &ar, Waymark::Fragment &f, const unsigned int version)
 {
     using namespace Waymark::Fragments;
     if (version < 1)
@@ -257,8 +245,8 @@ Fragment select(const JourneyMap &map, const QList<Id> &touchpointIds, const QLi
 
     QSet<Id> cards;
     for (const Touchpoint &t : map.touchpoints) {
-        if (touchpointIds.contains(t.id) || stageIds.contains(t.stageId)
-            || laneIds.contains(t.laneId)) {
+        if (touchpointIds.contains(t.id) || stageIds.contains(t.stageId) ||
+            laneIds.contains(t.laneId)) {
             f.touchpoints.append(t);
             cards.insert(t.id);
         }
@@ -269,8 +257,8 @@ Fragment select(const JourneyMap &map, const QList<Id> &touchpointIds, const QLi
     }
     for (const Annotation &a : map.annotations) {
         const bool onCard = !a.touchpointId.isNull() && cards.contains(a.touchpointId);
-        const bool onCell = a.touchpointId.isNull()
-                            && (stageIds.contains(a.stageId) || laneIds.contains(a.laneId));
+        const bool onCell =
+            a.touchpointId.isNull() && (stageIds.contains(a.stageId) || laneIds.contains(a.laneId));
         if (onCard || onCell)
             f.annotations.append(a);
     }
@@ -307,23 +295,23 @@ std::optional<Fragment> decode(const QByteArray &bytes, QString *error)
     };
 
     if (bytes.size() < headerSize || std::memcmp(bytes.constData(), magic, sizeof magic) != 0)
-        return refuse(tr("The clipboard does not hold Waymark cards."));
+        return refuse(Text::tr("The clipboard does not hold Waymark cards."));
     if (bytes.size() > MaxEncodedBytes)
-        return refuse(tr("The clipboard holds more Waymark data than can be pasted at once."));
+        return refuse(Text::tr("The clipboard holds more Waymark data than can be pasted at once."));
 
     const char *h = bytes.constData();
     const quint32 version = qFromBigEndian<quint32>(h + 8);
     const quint64 length = qFromBigEndian<quint64>(h + 16);
     if (version > FormatVersion)
-        return refuse(tr("The clipboard holds cards from a newer Waymark. Update Waymark to "
+        return refuse(Text::tr("The clipboard holds cards from a newer Waymark. Update Waymark to "
                          "paste them."));
     if (version < 1)
-        return refuse(tr("The clipboard holds Waymark data in a form this Waymark does not know."));
+        return refuse(Text::tr("The clipboard holds Waymark data in a form this Waymark does not know."));
     if (length != quint64(bytes.size() - headerSize))
-        return refuse(tr("The Waymark data on the clipboard is incomplete."));
+        return refuse(Text::tr("The Waymark data on the clipboard is incomplete."));
     const QByteArray payload = bytes.mid(headerSize);
     if (checksum(payload) != qFromBigEndian<quint64>(h + 24))
-        return refuse(tr("The Waymark data on the clipboard is damaged."));
+        return refuse(Text::tr("The Waymark data on the clipboard is damaged."));
 
     Fragment fragment;
     try {
@@ -331,11 +319,11 @@ std::optional<Fragment> decode(const QByteArray &bytes, QString *error)
         boost::archive::text_iarchive archive(stream);
         archive >> fragment;
     } catch (const Refused &e) {
-        return refuse(tr("The Waymark data on the clipboard cannot be used."), e.what());
+        return refuse(Text::tr("The Waymark data on the clipboard cannot be used."), e.what());
     } catch (const boost::archive::archive_exception &e) {
-        return refuse(tr("The Waymark data on the clipboard cannot be read."), e.what());
+        return refuse(Text::tr("The Waymark data on the clipboard cannot be read."), e.what());
     } catch (const std::exception &e) {
-        return refuse(tr("The Waymark data on the clipboard cannot be read."), e.what());
+        return refuse(Text::tr("The Waymark data on the clipboard cannot be read."), e.what());
     }
     return fragment;
 }
@@ -351,7 +339,9 @@ Fragment withNewIds(const Fragment &source)
     };
     // Only ids of entities inside the fragment are replaced; a reference to something
     // outside it (the stage a pasted card sat in) is kept for the caller to resolve.
-    auto follow = [&](const Id &old) { return fresh.value(old, old); };
+    auto follow = [&](const Id &old) {
+        return fresh.value(old, old);
+    };
 
     Fragment f = source;
     for (Stage &s : f.stages)

@@ -19,13 +19,13 @@ struct Fragment
     QList<Stage> stages;
     QList<Lane> lanes;
     QList<Touchpoint> touchpoints; // their stage and lane ids may name stages and lanes outside
-    QList<Connector> connectors; // between touchpoints of the fragment
+    QList<Connector> connectors;   // between touchpoints of the fragment
     QList<Annotation> annotations; // on touchpoints of the fragment, or on its cells
 
     bool isEmpty() const
     {
-        return stages.isEmpty() && lanes.isEmpty() && touchpoints.isEmpty()
-               && connectors.isEmpty() && annotations.isEmpty();
+        return stages.isEmpty() && lanes.isEmpty() && touchpoints.isEmpty() &&
+               connectors.isEmpty() && annotations.isEmpty();
     }
     bool operator==(const Fragment &) const = default;
 };
@@ -41,7 +41,7 @@ inline constexpr quint32 FormatVersion = 1;
 // Bounds on what decode() accepts: far beyond a real selection, small enough that a hostile
 // clipboard cannot exhaust memory.
 inline constexpr qint64 MaxEncodedBytes = 16 * 1024 * 1024;
-inline constexpr quint32 MaxItems = 100000; // in any one list
+inline constexpr quint32 MaxItems = 100000;       // in any one list
 inline constexpr quint32 MaxTextLength = 1000000; // characters in any one text
 
 // The selection of map: the given touchpoints with the connectors between them and the

@@ -22,14 +22,16 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+
 namespace Waymark {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// The translation context of this file's messages.
+struct Text
 {
-    return QCoreApplication::translate("Waymark::ProjectFile", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Waymark::ProjectFile)
+};
 
 StorageError makeError(StorageErrorCode code, const QString &message, const QString &detail = {})
 {
@@ -55,7 +57,7 @@ QString problemsText(const QList<ProjectFile::Problem> &problems, qsizetype most
     for (qsizetype i = 0; i < problems.size() && i < most; ++i)
         lines.append(problems[i].where + QStringLiteral(": ") + problems[i].what);
     if (problems.size() > most)
-        lines.append(tr("… and %1 more").arg(problems.size() - most));
+        lines.append(Text::tr("… and %1 more").arg(problems.size() - most));
     return lines.join(u'\n');
 }
 
@@ -89,19 +91,19 @@ Inspection inspect(const QString &path, bool collectAll)
     const QFileInfo info(path);
 
     if (!info.exists()) {
-        result.error = makeError(StorageErrorCode::CannotRead, tr("There is no file “%1”.").arg(name));
+        result.error = makeError(StorageErrorCode::CannotRead, Text::tr("There is no file “%1”.").arg(name));
         return result;
     }
     if (info.isDir()) {
         result.error = makeError(StorageErrorCode::CannotRead,
-                                 tr("“%1” is a folder, not a Waymark project.").arg(name));
+                                 Text::tr("“%1” is a folder, not a Waymark project.").arg(name));
         return result;
     }
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         result.error = makeError(StorageErrorCode::CannotRead,
-                                 tr("“%1” cannot be read: %2.").arg(name, file.errorString()));
+                                 Text::tr("“%1” cannot be read: %2.").arg(name, file.errorString()));
         return result;
     }
     const QByteArray header = file.read(100);
@@ -112,8 +114,8 @@ Inspection inspect(const QString &path, bool collectAll)
         result.error = makeError(
             StorageErrorCode::NotSqlite,
             header.isEmpty()
-                ? tr("“%1” is empty: it is not a Waymark project.").arg(name)
-                : tr("“%1” is not a Waymark project: it is not an SQLite database at all "
+                ? Text::tr("“%1” is empty: it is not a Waymark project.").arg(name)
+                : Text::tr("“%1” is not a Waymark project: it is not an SQLite database at all "
                      "(perhaps a text, image or office file).")
                       .arg(name));
         return result;
@@ -126,14 +128,14 @@ Inspection inspect(const QString &path, bool collectAll)
 
     if (applicationId != quint32(ProjectFile::ApplicationId)) {
         result.error = makeError(StorageErrorCode::NotWaymark,
-                                 tr("“%1” is an SQLite database of another program, not a "
+                                 Text::tr("“%1” is an SQLite database of another program, not a "
                                     "Waymark project.")
                                      .arg(name));
         return result;
     }
     if (version > ProjectFile::currentFormatVersion()) {
         result.error = makeError(StorageErrorCode::NewerFormat,
-                                 tr("“%1” was made by a newer Waymark (format %2; this Waymark "
+                                 Text::tr("“%1” was made by a newer Waymark (format %2; this Waymark "
                                     "reads formats up to %3). Update Waymark to open it.")
                                      .arg(name)
                                      .arg(version)
@@ -142,14 +144,14 @@ Inspection inspect(const QString &path, bool collectAll)
     }
     if (version < 1) {
         result.error = makeError(StorageErrorCode::Damaged,
-                                 tr("“%1” is marked as a Waymark project but has no format "
+                                 Text::tr("“%1” is marked as a Waymark project but has no format "
                                     "version: it is damaged.")
                                      .arg(name));
         return result;
     }
     if (wal && QFileInfo::exists(path + QStringLiteral("-wal"))) {
         result.error = makeError(StorageErrorCode::CannotRead,
-                                 tr("“%1” is still open in another program (its changes are "
+                                 Text::tr("“%1” is still open in another program (its changes are "
                                     "in “%1-wal”). Close that program and try again.")
                                      .arg(name));
         return result;
@@ -163,7 +165,7 @@ Inspection inspect(const QString &path, bool collectAll)
     uri.setQuery(hotJournal || !wal ? QStringLiteral("mode=ro") : QStringLiteral("mode=ro&immutable=1"));
     if (!result.db.open(uri.toString(QUrl::FullyEncoded), Sql::Database::Mode::ReadOnly)) {
         result.error = makeError(StorageErrorCode::CannotRead,
-                                 tr("“%1” cannot be opened.").arg(name), result.db.errorMessage());
+                                 Text::tr("“%1” cannot be opened.").arg(name), result.db.errorMessage());
         return result;
     }
     result.db.harden();
@@ -180,7 +182,7 @@ Inspection inspect(const QString &path, bool collectAll)
             const QString detail = result.db.errorMessage();
             if (code == SQLITE_READONLY_ROLLBACK || (code & 0xff) == SQLITE_BUSY) {
                 result.error = makeError(StorageErrorCode::CannotRead,
-                                         tr("“%1” was left half-written by a program that "
+                                         Text::tr("“%1” was left half-written by a program that "
                                             "stopped, or is being written now. Open it once in "
                                             "the program that wrote it, or ask for a fresh copy.")
                                              .arg(name),
@@ -193,7 +195,7 @@ Inspection inspect(const QString &path, bool collectAll)
             for (const QString &f : std::as_const(findings))
                 result.problems.append({QStringLiteral("file"), f});
             result.error = makeError(StorageErrorCode::Damaged,
-                                     tr("“%1” is damaged: SQLite's integrity check failed. Ask "
+                                     Text::tr("“%1” is damaged: SQLite's integrity check failed. Ask "
                                         "for a fresh copy of the file, or open a backup.")
                                          .arg(name),
                                      problemsText(result.problems));
@@ -212,15 +214,15 @@ Inspection inspect(const QString &path, bool collectAll)
                                      [&](const Schema::SchemaObject &e) { return e.name == o.name; });
         const QString where = QStringLiteral("%1 %2").arg(o.type, o.name);
         if (it == expected.cend())
-            foreign.append({where, tr("is not one Waymark creates")});
+            foreign.append({where, Text::tr("is not one Waymark creates")});
         else if (!(*it == o))
-            altered.append({where, tr("differs from format %1 of Waymark").arg(version)});
+            altered.append({where, Text::tr("differs from format %1 of Waymark").arg(version)});
     }
     for (const Schema::SchemaObject &e : expected) {
         const bool present = std::any_of(actual.cbegin(), actual.cend(),
                                          [&](const Schema::SchemaObject &o) { return o.name == e.name; });
         if (!present)
-            altered.append({QStringLiteral("%1 %2").arg(e.type, e.name), tr("is missing")});
+            altered.append({QStringLiteral("%1 %2").arg(e.type, e.name), Text::tr("is missing")});
     }
     result.problems += foreign;
     result.problems += altered;
@@ -229,7 +231,7 @@ Inspection inspect(const QString &path, bool collectAll)
         for (const ProjectFile::Problem &p : std::as_const(foreign))
             names.append(p.where);
         result.error = makeError(StorageErrorCode::ForeignObjects,
-                                 tr("“%1” holds objects Waymark did not create (%2). It may "
+                                 Text::tr("“%1” holds objects Waymark did not create (%2). It may "
                                     "have been tampered with, so Waymark does not open it.")
                                      .arg(name, names.join(QStringLiteral(", "))),
                                  problemsText(result.problems));
@@ -237,7 +239,7 @@ Inspection inspect(const QString &path, bool collectAll)
             return result;
     } else if (!altered.isEmpty()) {
         result.error = makeError(StorageErrorCode::Damaged,
-                                 tr("“%1” is damaged: its tables are not those of a Waymark "
+                                 Text::tr("“%1” is damaged: its tables are not those of a Waymark "
                                     "project of format %2.")
                                      .arg(name)
                                      .arg(version),
@@ -252,12 +254,12 @@ Inspection inspect(const QString &path, bool collectAll)
         while (st.next()) {
             ++dangling;
             result.problems.append({QStringLiteral("table %1").arg(st.text(0)),
-                                    tr("row %1 refers to a missing row of table %2")
+                                    Text::tr("row %1 refers to a missing row of table %2")
                                         .arg(st.text(1), st.text(2))});
         }
         if (dangling > 0 && !result.error) {
             result.error = makeError(StorageErrorCode::Damaged,
-                                     tr("“%1” is damaged: %n of its rows refer to things that "
+                                     Text::tr("“%1” is damaged: %n of its rows refer to things that "
                                         "are not in the file.",
                                         nullptr, int(dangling))
                                          .arg(name),
@@ -311,7 +313,7 @@ std::optional<Project> load(Inspection &inspection, Sql::Database &dest, Storage
     QString detail;
 
     if (!copyDatabase(inspection.db, dest, &detail)) {
-        *error = makeError(StorageErrorCode::CannotRead, tr("The project could not be copied "
+        *error = makeError(StorageErrorCode::CannotRead, Text::tr("The project could not be copied "
                                                             "for editing."),
                            detail);
         return std::nullopt;
@@ -325,7 +327,7 @@ std::optional<Project> load(Inspection &inspection, Sql::Database &dest, Storage
                                Migrations::all(), &detail)
             || !transaction.commit()) {
             *error = makeError(StorageErrorCode::Damaged,
-                               tr("The project could not be brought up to date from format %1.")
+                               Text::tr("The project could not be brought up to date from format %1.")
                                    .arg(inspection.formatVersion),
                                detail);
             return std::nullopt;
@@ -337,8 +339,8 @@ std::optional<Project> load(Inspection &inspection, Sql::Database &dest, Storage
     std::optional<Project> project = Store::readProject(dest, &found, &tooLarge);
     if (!project) {
         *error = makeError(tooLarge ? StorageErrorCode::TooLarge : StorageErrorCode::Damaged,
-                           tooLarge ? tr("The project is larger than Waymark can open.")
-                                    : tr("The project's tables cannot be read."),
+                           tooLarge ? Text::tr("The project is larger than Waymark can open.")
+                                    : Text::tr("The project's tables cannot be read."),
                            found.isEmpty() ? dest.errorMessage() : problemsText(found));
         if (problems)
             *problems += found;
@@ -350,7 +352,7 @@ std::optional<Project> load(Inspection &inspection, Sql::Database &dest, Storage
         *problems += found;
     if (!found.isEmpty()) {
         *error = makeError(StorageErrorCode::Damaged,
-                           tr("The project is damaged: %n of its values are invalid or "
+                           Text::tr("The project is damaged: %n of its values are invalid or "
                               "inconsistent.",
                               nullptr, int(found.size())),
                            problemsText(found));
@@ -394,25 +396,25 @@ bool replaceAtomically(Sql::Database &source, const QString &target, StorageErro
     if (!QFileInfo(QFileInfo(target).absolutePath()).isDir()) {
         detail = QFileInfo(target).absolutePath();
         return fail(StorageErrorCode::CannotWrite,
-                    tr("“%1” cannot be saved: its folder does not exist.").arg(name));
+                    Text::tr("“%1” cannot be saved: its folder does not exist.").arg(name));
     }
     if (QFileInfo(target).isDir())
         return fail(StorageErrorCode::CannotWrite,
-                    tr("“%1” cannot be saved: a folder of that name is in the way.").arg(name));
+                    Text::tr("“%1” cannot be saved: a folder of that name is in the way.").arg(name));
 
     {
         Sql::Database out;
         if (!out.open(temp, Sql::Database::Mode::Create)) {
             detail = out.errorMessage();
             return fail(StorageErrorCode::CannotWrite,
-                        tr("“%1” cannot be saved: the folder is not writable.").arg(name));
+                        Text::tr("“%1” cannot be saved: the folder is not writable.").arg(name));
         }
         if (!copyDatabase(source, out, &detail, options)) {
             out.close();
             if (options.cancel && options.cancel->load())
-                return fail(StorageErrorCode::Cancelled, tr("Saving “%1” was cancelled.").arg(name));
+                return fail(StorageErrorCode::Cancelled, Text::tr("Saving “%1” was cancelled.").arg(name));
             return fail(StorageErrorCode::CannotWrite,
-                        tr("“%1” cannot be saved: writing the new file failed (is the disk "
+                        Text::tr("“%1” cannot be saved: writing the new file failed (is the disk "
                            "full?).")
                             .arg(name));
         }
@@ -425,19 +427,19 @@ bool replaceAtomically(Sql::Database &source, const QString &target, StorageErro
             detail = QStringLiteral("journal mode %1, check %2")
                          .arg(mode.value_or(QString()), check.value_or(out.errorMessage()));
             return fail(StorageErrorCode::CannotWrite,
-                        tr("“%1” cannot be saved: the new file did not pass its check.").arg(name));
+                        Text::tr("“%1” cannot be saved: the new file did not pass its check.").arg(name));
         }
     }
 
     if (!fsyncPath(temp, false)) {
         detail = QString::fromLocal8Bit(std::strerror(errno));
         return fail(StorageErrorCode::CannotWrite,
-                    tr("“%1” cannot be saved: the new file could not be written to disk.").arg(name));
+                    Text::tr("“%1” cannot be saved: the new file could not be written to disk.").arg(name));
     }
     if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target).constData()) != 0) {
         detail = QString::fromLocal8Bit(std::strerror(errno));
         return fail(StorageErrorCode::CannotWrite,
-                    tr("“%1” cannot be saved: the old file could not be replaced.").arg(name));
+                    Text::tr("“%1” cannot be saved: the old file could not be replaced.").arg(name));
     }
     fsyncPath(QFileInfo(target).absolutePath(), true);
     qCInfo(lcStorage) << "saved" << target << "in" << timer.elapsed() << "ms";
@@ -477,7 +479,7 @@ bool write(const Project &project, const QString &path, StorageError *error)
     if (!memory.open(QStringLiteral(":memory:"), Sql::Database::Mode::Create)
         || !FileOps::initialise(memory, project, &detail)) {
         err = makeError(StorageErrorCode::CannotWrite,
-                        tr("“%1” cannot be written: the project could not be stored.").arg(shown(path)),
+                        Text::tr("“%1” cannot be written: the project could not be stored.").arg(shown(path)),
                         detail);
         return false;
     }

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <sqlite3.h>
+
 #include <memory>
 #include <unordered_map>
 
@@ -34,6 +36,15 @@ void bindValue(Sql::Statement &st, int index, const OptionalId &value)
         st.bindNull(index);
     else
         st.bind(index, idText(value.id));
+}
+
+// A persona step's score: NULL in the file when the step is not scored.
+void bindValue(Sql::Statement &st, int index, const std::optional<int> &value)
+{
+    if (value)
+        st.bind(index, *value);
+    else
+        st.bindNull(index);
 }
 
 template <typename Value>
@@ -169,6 +180,13 @@ const QString upsertDataset = QStringLiteral(
     "format = excluded.format, source_file = excluded.source_file, "
     "imported = excluded.imported, row_count = excluded.row_count");
 
+const QString upsertPersonaStep = QStringLiteral(
+    "INSERT INTO persona_steps (id, map_id, persona_id, touchpoint_id, position, emotion, "
+    "feeling) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, "
+    "persona_id = excluded.persona_id, touchpoint_id = excluded.touchpoint_id, "
+    "position = excluded.position, emotion = excluded.emotion, feeling = excluded.feeling");
+
 bool writeMapRow(Writer &w, const JourneyMap &m, int position)
 {
     return w.run(upsertMap, idText(m.id), position, m.name, toKey(m.kind), m.description);
@@ -206,6 +224,12 @@ bool writeAnnotation(Writer &w, const Id &mapId, const Annotation &a)
                  OptionalId{a.touchpointId}, OptionalId{a.stageId}, OptionalId{a.laneId}, a.text,
                  a.severity,
                  a.author, timeText(a.created));
+}
+
+bool writePersonaStep(Writer &w, const Id &mapId, const PersonaStep &s)
+{
+    return w.run(upsertPersonaStep, idText(s.id), idText(mapId), idText(s.personaId),
+                 idText(s.touchpointId), s.order, s.emotion, s.feeling);
 }
 
 bool writePersona(Writer &w, const Persona &p, int position)
@@ -257,6 +281,12 @@ bool writeMapDeep(Writer &w, const JourneyMap &m, int position)
     }
     for (const Annotation &a : m.annotations) {
         if (!writeAnnotation(w, m.id, a))
+            return false;
+    }
+    // The steps' personas may be written later in the same transaction: their key is
+    // checked at commit (see the migration to format 2).
+    for (const PersonaStep &s : m.personaSteps) {
+        if (!writePersonaStep(w, m.id, s))
             return false;
     }
     return true;
@@ -369,6 +399,23 @@ private:
         return *parsed;
     }
 
+    std::optional<int> emotion(const Sql::Statement &st, int column, const QString &where)
+    {
+        if (st.isNull(column))
+            return std::nullopt;
+        if (st.type(column) != SQLITE_INTEGER) {
+            problem(where, QStringLiteral("\"%1\" is not an emotion score")
+                               .arg(st.text(column).left(60)));
+            return std::nullopt;
+        }
+        const qint64 value = st.integer(column);
+        if (value < PersonaStep::MinEmotion || value > PersonaStep::MaxEmotion) {
+            problem(where, QStringLiteral("the emotion score %1 is outside -3 to +3").arg(value));
+            return std::nullopt;
+        }
+        return int(value);
+    }
+
     QStringList tags(const Sql::Statement &st, int column, const QString &where)
     {
         const QByteArray value = st.blob(column);
@@ -409,9 +456,10 @@ private:
 
 bool Reader::checkCounts()
 {
-    static const char *const tables[] = {"maps",       "stages",      "lanes",
+    static const char *const tables[] = {"maps",        "stages",     "lanes",
                                          "touchpoints", "connectors", "annotations",
-                                         "personas",   "datasets",    "dataset_columns"};
+                                         "personas",    "datasets",   "dataset_columns",
+                                         "persona_steps"};
     for (const char *table : tables) {
         const std::optional<qint64> count = mDb.queryInt(
             QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
@@ -590,6 +638,23 @@ void Reader::readMaps(Project &project)
                 m->annotations.append(a);
         }
     }
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT id, map_id, persona_id, touchpoint_id, "
+                                              "position, emotion, feeling FROM persona_steps "
+                                              "ORDER BY map_id, persona_id, position, id"));
+        while (st.next()) {
+            PersonaStep s;
+            s.id = id(st, 0, QStringLiteral("table persona_steps"));
+            const QString w = where(QStringLiteral("persona step"), s.id);
+            s.personaId = id(st, 2, w);
+            s.touchpointId = id(st, 3, w);
+            s.order = int(std::clamp<qint64>(st.integer(4), 0, 1000000));
+            s.emotion = emotion(st, 5, w);
+            s.feeling = text(st, 6);
+            if (JourneyMap *m = mapFor(id(st, 1, w)))
+                m->personaSteps.append(s);
+        }
+    }
 }
 
 void Reader::readPersonas(Project &project)
@@ -685,10 +750,11 @@ bool writeProject(Sql::Database &db, const Project &project, QString *error)
     Writer w(db);
     bool ok = w.run(upsertProject, idText(project.id), project.name, timeText(project.created),
                     QStringLiteral("Waymark"));
-    for (qsizetype i = 0; ok && i < project.maps.size(); ++i)
-        ok = writeMapDeep(w, project.maps[i], int(i));
+    // Personas first: a map's persona steps refer to them.
     for (qsizetype i = 0; ok && i < project.personas.size(); ++i)
         ok = writePersona(w, project.personas[i], int(i));
+    for (qsizetype i = 0; ok && i < project.maps.size(); ++i)
+        ok = writeMapDeep(w, project.maps[i], int(i));
     for (qsizetype i = 0; ok && i < project.datasets.size(); ++i)
         ok = writeDataset(w, project.datasets[i], int(i));
     if (!ok && error)
@@ -765,6 +831,12 @@ bool writeEntity(Sql::Database &db, const Project &project, EntityKind kind, con
         ok = i >= 0 ? writeDataset(w, project.datasets[i], int(i))
                     : deleteRow(w, QStringLiteral("datasets"), id);
         ok = ok && writePositions(w, QStringLiteral("datasets"), project.datasets);
+        break;
+    }
+    case EntityKind::PersonaStep: {
+        const JourneyMap *m = mapContaining(project, id);
+        const PersonaStep *s = m ? findById(m->personaSteps, id) : nullptr;
+        ok = s ? writePersonaStep(w, m->id, *s) : deleteRow(w, QStringLiteral("persona_steps"), id);
         break;
     }
     }

@@ -20,14 +20,16 @@
 #include <csignal>
 #include <unistd.h>
 
+
 namespace Waymark {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages.
+struct Text
 {
-    return QCoreApplication::translate("Waymark::WorkingCopy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Waymark::WorkingCopy)
+};
 
 QString describerPath(const QString &workingPath)
 {
@@ -132,14 +134,14 @@ bool WorkingCopy::openDatabase(StorageError *error)
     const QString dir = folder();
     if (!QDir().mkpath(dir)) {
         *error = {StorageErrorCode::CannotWrite,
-                  tr("Waymark cannot create its working folder “%1”.").arg(dir), {}};
+                  Text::tr("Waymark cannot create its working folder “%1”.").arg(dir), {}};
         return false;
     }
     mPath = dir + QStringLiteral("/") + newId().toString(QUuid::WithoutBraces)
             + QStringLiteral(".waymark");
     if (!mDb.open(mPath, Sql::Database::Mode::Create)) {
         *error = {StorageErrorCode::CannotWrite,
-                  tr("Waymark cannot create its working copy of the project."), mDb.errorMessage()};
+                  Text::tr("Waymark cannot create its working copy of the project."), mDb.errorMessage()};
         return false;
     }
     mDb.harden();
@@ -165,7 +167,7 @@ std::unique_ptr<WorkingCopy> WorkingCopy::create(const Project &project, Storage
     QString detail;
     if (!FileOps::initialise(copy->mDb, project, &detail)) {
         *error = {StorageErrorCode::CannotWrite,
-                  tr("Waymark cannot write its working copy of the project."), detail};
+                  Text::tr("Waymark cannot write its working copy of the project."), detail};
         return nullptr;
     }
     copy->useWriteAheadLog();
@@ -204,11 +206,23 @@ bool WorkingCopy::flush(const Project &project, StorageError *error)
     if (mPending.isEmpty())
         return true;
 
-    // Parents before children, so that every foreign key resolves as rows are written;
-    // EntityKind lists them in that order.
+    // Parents before children, so that every foreign key resolves as rows are written.
+    // Personas come before maps: an added map is written whole, its persona steps included.
+    auto rank = [](int kind) {
+        switch (EntityKind(kind)) {
+        case EntityKind::Project:
+            return 0;
+        case EntityKind::Persona:
+            return 1;
+        case EntityKind::Dataset:
+            return 2;
+        default:
+            return 3 + kind;
+        }
+    };
     QList<QPair<int, Id>> keys = mPending.keys();
-    std::sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
-        return a.first != b.first ? a.first < b.first : a.second < b.second;
+    std::sort(keys.begin(), keys.end(), [&](const auto &a, const auto &b) {
+        return a.first != b.first ? rank(a.first) < rank(b.first) : a.second < b.second;
     });
 
     Sql::Transaction transaction(mDb);
@@ -223,7 +237,7 @@ bool WorkingCopy::flush(const Project &project, StorageError *error)
     ok = ok && transaction.commit();
     if (!ok) {
         *error = {StorageErrorCode::CannotWrite,
-                  tr("Waymark could not write your latest change to its working copy (is the "
+                  Text::tr("Waymark could not write your latest change to its working copy (is the "
                      "disk full?). The change is kept and will be written when you save."),
                   detail};
         qCWarning(lcStorage) << "writing to the working copy failed:" << detail;

@@ -91,6 +91,12 @@ inline Project fullProject()
     onCell.created = QDateTime(QDate(2026, 12, 2), QTime(8, 30), Qt::UTC);
     m.annotations = {onCard, onCell};
 
+    // Maya's path skips the payment provider and comes back to the search engine; the
+    // steps are listed out of order, since only their order field counts.
+    m.personaSteps = {{fixedId(92), fixedId(71), fixedId(32), 1, -2, u"Annoyed by the fees"_s},
+                      {fixedId(91), fixedId(71), fixedId(31), 0, 3, u"Curious"_s},
+                      {fixedId(93), fixedId(71), fixedId(31), 2, std::nullopt, QString()}};
+
     JourneyMap second;
     second.id = fixedId(60);
     second.name = u"Empty map"_s;
@@ -138,6 +144,16 @@ inline Project fullProject()
     return p;
 }
 
+// fullProject() as a file of format 1 holds it: without the persona paths that format 2
+// added. The committed fixture tests/data/format-1.waymark holds exactly this.
+inline Project formatOneProject()
+{
+    Project p = fullProject();
+    for (JourneyMap &m : p.maps)
+        m.personaSteps.clear();
+    return p;
+}
+
 // Compares two projects part by part, so that a failure names the entity that differs.
 inline void compareProjects(const Project &actual, const Project &expected)
 {
@@ -171,6 +187,16 @@ inline void compareProjects(const Project &actual, const Project &expected)
         QCOMPARE(a.annotations.size(), e.annotations.size());
         for (const Annotation &n : e.annotations)
             QVERIFY(a.annotations.contains(n));
+        QCOMPARE(a.personaSteps.size(), e.personaSteps.size());
+        for (const PersonaStep &s : e.personaSteps) {
+            const auto it = std::find_if(a.personaSteps.cbegin(), a.personaSteps.cend(),
+                                         [&](const PersonaStep &x) { return x.id == s.id; });
+            QVERIFY2(it != a.personaSteps.cend(), qPrintable(s.id.toString()));
+            QCOMPARE(it->order, s.order);
+            QCOMPARE(it->emotion, s.emotion);
+            QCOMPARE(it->feeling, s.feeling);
+            QVERIFY(*it == s);
+        }
     }
     QCOMPARE(actual.personas.size(), expected.personas.size());
     for (qsizetype i = 0; i < expected.personas.size(); ++i) {

@@ -8,8 +8,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
-                                                     qsizetype(size));
+    const QByteArray bytes =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     QString error;
     const std::optional<Waymark::Fragment> fragment = Waymark::Fragments::decode(bytes, &error);
     if (!fragment) {
@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             std::abort(); // every refusal says why
         return 0;
     }
-    const std::optional<Waymark::Fragment> again
-        = Waymark::Fragments::decode(Waymark::Fragments::encode(*fragment), &error);
+    const std::optional<Waymark::Fragment> again =
+        Waymark::Fragments::decode(Waymark::Fragments::encode(*fragment), &error);
     if (!again || !(*again == *fragment))
         std::abort();
     return 0;

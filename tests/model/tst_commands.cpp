@@ -25,6 +25,7 @@ using Factory = std::function<Commands::Command(Document *)>;
 using Check = std::function<void(const Project &)>;
 Q_DECLARE_METATYPE(Factory)
 Q_DECLARE_METATYPE(Check)
+Q_DECLARE_METATYPE(std::function<void(Waymark::PersonaStep &)>)
 
 namespace {
 
@@ -42,6 +43,31 @@ const JourneyMap &firstMap(const Project &p)
 const Touchpoint *touchpoint(const Project &p, const Id &id)
 {
     return findById(firstMap(p).touchpoints, id);
+}
+
+const PersonaStep *step(const Project &p, const Id &id)
+{
+    return findById(firstMap(p).personaSteps, id);
+}
+
+// The steps of Maya's path on the first map, in order, as ids.
+QList<Id> mayasPath(const Project &p)
+{
+    QList<Id> ids;
+    for (const PersonaStep *s : personaPath(firstMap(p), fixedId(71)))
+        ids.append(s->id);
+    return ids;
+}
+
+// Whether the path is numbered 0, 1, 2… as every command leaves it.
+bool numberedWithoutGaps(const Project &p)
+{
+    const QList<const PersonaStep *> path = personaPath(firstMap(p), fixedId(71));
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        if (path[i]->order != int(i))
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -62,6 +88,11 @@ private Q_SLOTS:
     void dragMergesIntoOneStep();
     void dragBackToStartLeavesNoStep();
     void resizeGestureMerges();
+    void scoreDragMergesIntoOneStep();
+    void removingATouchpointTakesItsStepsAlong();
+    void findProblemsChecksPaths_data();
+    void findProblemsChecksPaths();
+    void newIdsKeepPathsConsistent();
     void changeEventsNameWhatChanged();
     void macroIsOneStep();
 
@@ -178,7 +209,8 @@ void tst_Commands::doUndoRedo_data()
                QCOMPARE(m.touchpoints.size(), 1); // only Search engine was in Awareness
                QCOMPARE(m.connectors.size(), 0); // both touched a Purchase card
                QCOMPARE(m.annotations.size(), 1); // the pain point was on Checkout
-               QVERIFY(findProblems(p).isEmpty());
+               QCOMPARE(mayasPath(p), (QList<Id>{fixedId(91), fixedId(93)}));
+               QVERIFY(numberedWithoutGaps(p));
            })
         << u"Delete Stage"_s;
 
@@ -408,7 +440,10 @@ void tst_Commands::doUndoRedo_data()
 
     QTest::newRow("remove persona")
         << Factory([](Document *d) { return Commands::removePersona(d, fixedId(71)); })
-        << Check([](const Project &p) { QVERIFY(p.personas.isEmpty()); })
+        << Check([](const Project &p) {
+               QVERIFY(p.personas.isEmpty());
+               QVERIFY(firstMap(p).personaSteps.isEmpty());
+           })
         << u"Delete Persona"_s;
 
     QTest::newRow("update persona")
@@ -424,6 +459,101 @@ void tst_Commands::doUndoRedo_data()
                QCOMPARE(p.personas[0].businessValue, 0.9);
            })
         << u"Edit Persona"_s;
+
+    const Id maya = fixedId(71);
+    const Id curious = fixedId(91), annoyed = fixedId(92), back = fixedId(93);
+
+    QTest::newRow("add step at the front of a path")
+        << Factory([map, maya, payment](Document *d) {
+               return Commands::addPersonaStep(d, map, 0,
+                                               {fixedId(970), maya, payment, 0, -1, u"Worried"_s});
+           })
+        << Check([curious, annoyed, back](const Project &p) {
+               QCOMPARE(mayasPath(p), (QList<Id>{fixedId(970), curious, annoyed, back}));
+               QVERIFY(numberedWithoutGaps(p));
+               QCOMPARE(step(p, fixedId(970))->emotion, std::optional<int>(-1));
+               QCOMPARE(step(p, fixedId(970))->feeling, u"Worried"_s);
+           })
+        << u"Add Path Step"_s;
+
+    QTest::newRow("add step past the end, its score clamped")
+        << Factory([map, maya, checkout](Document *d) {
+               return Commands::addPersonaStep(d, map, 99,
+                                               {fixedId(971), maya, checkout, 0, 7, {}});
+           })
+        << Check([curious, annoyed, back](const Project &p) {
+               QCOMPARE(mayasPath(p), (QList<Id>{curious, annoyed, back, fixedId(971)}));
+               QCOMPARE(step(p, fixedId(971))->emotion, std::optional<int>(3));
+           })
+        << u"Add Path Step"_s;
+
+    QTest::newRow("remove step closes up the path")
+        << Factory([curious](Document *d) { return Commands::removePersonaStep(d, curious); })
+        << Check([annoyed, back](const Project &p) {
+               QCOMPARE(mayasPath(p), (QList<Id>{annoyed, back}));
+               QVERIFY(numberedWithoutGaps(p));
+           })
+        << u"Delete Path Step"_s;
+
+    QTest::newRow("move step to the front")
+        << Factory([back](Document *d) { return Commands::movePersonaStep(d, back, 0); })
+        << Check([curious, annoyed, back](const Project &p) {
+               QCOMPARE(mayasPath(p), (QList<Id>{back, curious, annoyed}));
+               QVERIFY(numberedWithoutGaps(p));
+           })
+        << u"Move Path Step"_s;
+
+    QTest::newRow("step score")
+        << Factory([annoyed](Document *d) {
+               return Commands::setPersonaStepEmotion(d, annoyed, -3);
+           })
+        << Check([annoyed](const Project &p) {
+               QCOMPARE(step(p, annoyed)->emotion, std::optional<int>(-3));
+           })
+        << u"Change Emotion Score"_s;
+
+    QTest::newRow("step score cleared")
+        << Factory([curious](Document *d) {
+               return Commands::setPersonaStepEmotion(d, curious, std::nullopt);
+           })
+        << Check([curious](const Project &p) { QVERIFY(!step(p, curious)->emotion); })
+        << u"Change Emotion Score"_s;
+
+    QTest::newRow("step feeling")
+        << Factory([back](Document *d) {
+               return Commands::setPersonaStepFeeling(d, back, u"Relieved"_s);
+           })
+        << Check([back](const Project &p) { QCOMPARE(step(p, back)->feeling, u"Relieved"_s); })
+        << u"Change Feeling Note"_s;
+
+    QTest::newRow("set a persona's whole path")
+        << Factory([map, maya, payment, curious, back](Document *d) {
+               PersonaStep again = *step(d->project(), back);
+               again.emotion = 1;
+               again.feeling = u"Back again"_s;
+               const PersonaStep first = *step(d->project(), curious);
+               // The persona id and the orders given are ignored: the list is the path.
+               const PersonaStep paying{fixedId(972), fixedId(999), payment, 42, std::nullopt,
+                                        u"Unsure"_s};
+               return Commands::setPersonaPath(d, map, maya, {again, paying, first});
+           })
+        << Check([maya, annoyed, curious, back](const Project &p) {
+               QCOMPARE(mayasPath(p), (QList<Id>{back, fixedId(972), curious}));
+               QVERIFY(numberedWithoutGaps(p));
+               QVERIFY(!step(p, annoyed));
+               QCOMPARE(step(p, back)->emotion, std::optional<int>(1));
+               QCOMPARE(step(p, back)->feeling, u"Back again"_s);
+               QCOMPARE(step(p, fixedId(972))->personaId, maya);
+           })
+        << u"Edit Persona Path"_s;
+
+    QTest::newRow("remove touchpoint on a path takes its steps")
+        << Factory([search](Document *d) { return Commands::removeTouchpoints(d, {search}); })
+        << Check([annoyed](const Project &p) {
+               QCOMPARE(mayasPath(p), QList<Id>{annoyed});
+               QCOMPARE(step(p, annoyed)->order, 0);
+           })
+        << commandText("Delete %n Touchpoint(s)", nullptr, 1);
 }
 
 void tst_Commands::doUndoRedo()
@@ -488,6 +618,48 @@ void tst_Commands::refusesNoOpsAndUnknownIds_data()
     QTest::newRow("add a persona twice") << Factory([](Document *d) {
         return Commands::addPersona(d, 0, d->project().personas[0]);
     });
+    QTest::newRow("step on a card of another map") << Factory([](Document *d) {
+        return Commands::addPersonaStep(d, fixedId(60), 0,
+                                        {fixedId(970), fixedId(71), fixedId(31), 0, {}, {}});
+    });
+    QTest::newRow("step of an unknown persona") << Factory([unknown](Document *d) {
+        return Commands::addPersonaStep(d, fixedId(10), 0,
+                                        {fixedId(970), unknown, fixedId(31), 0, {}, {}});
+    });
+    QTest::newRow("step with an id in use") << Factory([](Document *d) {
+        return Commands::addPersonaStep(d, fixedId(10), 0,
+                                        {fixedId(32), fixedId(71), fixedId(31), 0, {}, {}});
+    });
+    QTest::newRow("remove unknown step") << Factory([unknown](Document *d) {
+        return Commands::removePersonaStep(d, unknown);
+    });
+    QTest::newRow("move step to where it is") << Factory([](Document *d) {
+        return Commands::movePersonaStep(d, fixedId(91), 0);
+    });
+    QTest::newRow("same score after clamping") << Factory([](Document *d) {
+        return Commands::setPersonaStepEmotion(d, fixedId(91), 10);
+    });
+    QTest::newRow("same feeling") << Factory([](Document *d) {
+        return Commands::setPersonaStepFeeling(d, fixedId(92), u"Annoyed by the fees"_s);
+    });
+    QTest::newRow("path as it is") << Factory([](Document *d) {
+        QList<PersonaStep> steps;
+        for (const PersonaStep *s : personaPath(firstMap(d->project()), fixedId(71)))
+            steps.append(*s);
+        return Commands::setPersonaPath(d, fixedId(10), fixedId(71), steps);
+    });
+    QTest::newRow("path through a card of another map") << Factory([](Document *d) {
+        return Commands::setPersonaPath(d, fixedId(60), fixedId(71),
+                                        {{fixedId(970), fixedId(71), fixedId(31), 0, {}, {}}});
+    });
+    QTest::newRow("path with one step twice") << Factory([](Document *d) {
+        const PersonaStep twice{fixedId(970), fixedId(71), fixedId(31), 0, {}, {}};
+        return Commands::setPersonaPath(d, fixedId(10), fixedId(71), {twice, twice});
+    });
+    QTest::newRow("path taking another map's id") << Factory([](Document *d) {
+        return Commands::setPersonaPath(d, fixedId(10), fixedId(71),
+                                        {{fixedId(60), fixedId(71), fixedId(31), 0, {}, {}}});
+    });
 }
 
 void tst_Commands::refusesNoOpsAndUnknownIds()
@@ -541,6 +713,123 @@ void tst_Commands::resizeGestureMerges()
     QCOMPARE(firstMap(mDoc->project()).stages[0].width, 260);
 }
 
+void tst_Commands::scoreDragMergesIntoOneStep()
+{
+    const Id annoyed = fixedId(92);
+    QSignalSpy spy(mDoc.get(), &Document::changed);
+    for (int score : {-1, 0, 2})
+        mDoc->push(Commands::setPersonaStepEmotion(mDoc.get(), annoyed, score, 11).release());
+    QCOMPARE(mDoc->undoStack()->count(), 1);
+    QCOMPARE(mDoc->undoStack()->undoText(), u"Change Emotion Score"_s);
+    QCOMPARE(step(mDoc->project(), annoyed)->emotion, std::optional<int>(2));
+    const auto event = spy.last().at(0).value<ChangeEvent>();
+    QCOMPARE(event.entity, EntityKind::PersonaStep);
+    QCOMPARE(event.change, ChangeKind::Modified);
+    QCOMPARE(event.id, annoyed);
+    QCOMPARE(event.mapId, fixedId(10));
+    QCOMPARE(event.fields, Fields(Field::Emotion));
+    verifySavedMatchesModel();
+
+    mDoc->undoStack()->undo();
+    QCOMPARE(step(mDoc->project(), annoyed)->emotion, std::optional<int>(-2));
+
+    // A drag that ends where it began leaves no step; another step's drag is its own step.
+    mDoc->push(Commands::setPersonaStepEmotion(mDoc.get(), annoyed, 1, 12).release());
+    mDoc->push(Commands::setPersonaStepEmotion(mDoc.get(), annoyed, -2, 12).release());
+    QCOMPARE(mDoc->undoStack()->count(), 0);
+    mDoc->push(Commands::setPersonaStepEmotion(mDoc.get(), annoyed, 1, 13).release());
+    mDoc->push(Commands::setPersonaStepEmotion(mDoc.get(), fixedId(91), 1, 13).release());
+    QCOMPARE(mDoc->undoStack()->count(), 2);
+}
+
+void tst_Commands::removingATouchpointTakesItsStepsAlong()
+{
+    const Project before = mDoc->project();
+    QSignalSpy spy(mDoc.get(), &Document::changed);
+    mDoc->push(Commands::removeTouchpoints(mDoc.get(), {fixedId(31)}).release());
+
+    QList<Id> removedSteps;
+    QList<Id> renumbered;
+    for (const QList<QVariant> &args : std::as_const(spy)) {
+        const auto e = args.at(0).value<ChangeEvent>();
+        if (e.entity != EntityKind::PersonaStep)
+            continue;
+        QCOMPARE(e.mapId, fixedId(10));
+        if (e.change == ChangeKind::Removed)
+            removedSteps.append(e.id);
+        else if (e.change == ChangeKind::Modified && e.fields == Fields(Field::Order))
+            renumbered.append(e.id);
+    }
+    std::sort(removedSteps.begin(), removedSteps.end());
+    QCOMPARE(removedSteps, (QList<Id>{fixedId(91), fixedId(93)}));
+    QCOMPARE(renumbered, QList<Id>{fixedId(92)});
+    QVERIFY(findProblems(mDoc->project()).isEmpty());
+    verifySavedMatchesModel();
+
+    // Undo brings the card back before the steps on it, in the working copy too.
+    mDoc->undoStack()->undo();
+    QVERIFY(mDoc->project() == before);
+    verifySavedMatchesModel();
+    QCOMPARE(mayasPath(mDoc->project()), (QList<Id>{fixedId(91), fixedId(92), fixedId(93)}));
+}
+
+using Damage = std::function<void(PersonaStep &)>;
+
+void tst_Commands::findProblemsChecksPaths_data()
+{
+    // The commands never make these; a file or a template from elsewhere may hold them.
+    QTest::addColumn<Damage>("damage");
+    QTest::addColumn<QString>("words");
+
+    QTest::newRow("touchpoint of no map")
+        << Damage([](PersonaStep &s) { s.touchpointId = fixedId(999); }) << u"not in map"_s;
+    QTest::newRow("unknown persona")
+        << Damage([](PersonaStep &s) { s.personaId = fixedId(999); }) << u"persona that is not"_s;
+    QTest::newRow("score too high")
+        << Damage([](PersonaStep &s) { s.emotion = 4; }) << u"outside −3 to +3"_s;
+    QTest::newRow("score too low")
+        << Damage([](PersonaStep &s) { s.emotion = -4; }) << u"outside −3 to +3"_s;
+    QTest::newRow("two steps in one place")
+        << Damage([](PersonaStep &s) { s.order = 1; }) << u"shares its place in its path"_s;
+    QTest::newRow("id of a touchpoint")
+        << Damage([](PersonaStep &s) { s.id = fixedId(31); }) << u"the id"_s;
+}
+
+void tst_Commands::findProblemsChecksPaths()
+{
+    QFETCH(Damage, damage);
+    QFETCH(QString, words);
+
+    Project project = fullProject();
+    PersonaStep *curious = findById(project.maps[0].personaSteps, fixedId(91));
+    QVERIFY(curious);
+    damage(*curious);
+    const QStringList problems = findProblems(project);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems[0].contains(words), qPrintable(problems[0]));
+}
+
+void tst_Commands::newIdsKeepPathsConsistent()
+{
+    const Project source = fullProject();
+    const Project copy = withNewIds(source);
+    QVERIFY(findProblems(copy).isEmpty());
+
+    const JourneyMap &map = copy.maps[0];
+    QCOMPARE(map.personaSteps.size(), source.maps[0].personaSteps.size());
+    for (const PersonaStep &s : map.personaSteps) {
+        QVERIFY(!mapContaining(source, s.id));
+        QVERIFY(indexOfId(map.touchpoints, s.touchpointId) >= 0);
+        QCOMPARE(s.personaId, copy.personas[0].id);
+    }
+    // The copy's path visits the same cards in the same order with the same feelings.
+    QStringList visited;
+    for (const PersonaStep *s : personaPath(map, copy.personas[0].id))
+        visited.append(findById(map.touchpoints, s->touchpointId)->title + u':' + s->feeling);
+    QCOMPARE(visited, (QStringList{u"Search engine:Curious"_s, u"Checkout:Annoyed by the fees"_s,
+                                   u"Search engine:"_s}));
+}
+
 void tst_Commands::changeEventsNameWhatChanged()
 {
     QSignalSpy spy(mDoc.get(), &Document::changed);
@@ -558,6 +847,12 @@ void tst_Commands::changeEventsNameWhatChanged()
     QList<EntityKind> removed;
     for (const QList<QVariant> &args : std::as_const(spy)) {
         const auto e = args.at(0).value<ChangeEvent>();
+        if (e.change == ChangeKind::Modified) {
+            // Maya's path closes up behind the step that was on Checkout.
+            QCOMPARE(e.entity, EntityKind::PersonaStep);
+            QCOMPARE(e.fields, Fields(Field::Order));
+            continue;
+        }
         QCOMPARE(e.change, ChangeKind::Removed);
         removed.append(e.entity);
     }
@@ -566,6 +861,7 @@ void tst_Commands::changeEventsNameWhatChanged()
     QCOMPARE(removed.count(EntityKind::Touchpoint), 2);
     QCOMPARE(removed.count(EntityKind::Connector), 2);
     QCOMPARE(removed.count(EntityKind::Annotation), 1);
+    QCOMPARE(removed.count(EntityKind::PersonaStep), 1);
 }
 
 void tst_Commands::macroIsOneStep()

@@ -111,8 +111,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("words");
 
-        const QByteArray valid = Fragments::encode(Fragments::select(fullProject().maps[0],
-                                                                     {fixedId(31), fixedId(32)}));
+        const QByteArray valid =
+            Fragments::encode(Fragments::select(fullProject().maps[0], {fixedId(31), fixedId(32)}));
         QByteArray wrongMagic = valid;
         wrongMagic[0] = 'X';
         QByteArray newer = valid;
@@ -128,7 +128,8 @@ private Q_SLOTS:
         // fragment's class version (0 1 after the tracking flag), then the first list count
         // and, inside it, the first text's length.
         QTest::newRow("empty") << QByteArray() << u"does not hold Waymark"_s;
-        QTest::newRow("plain text") << QByteArray("Search engine\nCheckout\n") << u"does not hold Waymark"_s;
+        QTest::newRow("plain text")
+            << QByteArray("Search engine\nCheckout\n") << u"does not hold Waymark"_s;
         QTest::newRow("wrong magic") << wrongMagic << u"does not hold Waymark"_s;
         QTest::newRow("header only") << valid.left(32) << u"incomplete"_s;
         QTest::newRow("truncated") << valid.left(valid.size() - 10) << u"incomplete"_s;
@@ -136,8 +137,8 @@ private Q_SLOTS:
         QTest::newRow("newer version") << newer << u"newer Waymark"_s;
         QTest::newRow("version zero") << versionZero << u"does not know"_s;
         QTest::newRow("flipped bit") << flipped << u"damaged"_s;
-        QTest::newRow("garbage payload") << withPayload(valid, QByteArray(500, '\x7f'))
-                                         << u"cannot be read"_s;
+        QTest::newRow("garbage payload")
+            << withPayload(valid, QByteArray(500, '\x7f')) << u"cannot be read"_s;
         QTest::newRow("huge list count")
             << withPayload(valid, QByteArray("22 serialization::archive 18 0 1 4000000000 "))
             << u"cannot be used"_s;
@@ -150,8 +151,9 @@ private Q_SLOTS:
         QTest::newRow("invalid id")
             << withPayload(valid, QByteArray("22 serialization::archive 18 0 1 1 3 65 66 67 "))
             << u"cannot be used"_s;
-        QTest::newRow("too large") << QByteArray("WYMKFRAG") + QByteArray(Fragments::MaxEncodedBytes, '0')
-                                   << u"more Waymark data"_s;
+        QTest::newRow("too large")
+            << QByteArray("WYMKFRAG") + QByteArray(Fragments::MaxEncodedBytes, '0')
+            << u"more Waymark data"_s;
     }
 
     void refusesHostileInput()

@@ -9,6 +9,7 @@
 #include "storage/projectstore.h"
 #include "storage/schema.h"
 #include "storage/sqlite.h"
+#include "lookup.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -80,6 +81,8 @@ private Q_SLOTS:
     void checkListsEveryProblem();
     void readingIsBounded();
     void fixtureOfFormatOneOpens();
+    void formatOneMigratesToTheCurrentFormat();
+    void stepsOfANewPersonaReachTheWorkingCopy();
     void migrationsRunInOrder();
     void missingMigrationFails();
     void failedSaveLeavesOldFile_data();
@@ -186,6 +189,11 @@ void tst_ProjectFile::refusals_data()
     QTest::newRow("bad id") << u"badid"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
     QTest::newRow("card of another map's stage") << u"crossmap"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
     QTest::newRow("two rows in project") << u"tworows"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("step of a missing persona") << u"steporphan"_s << int(StorageErrorCode::Damaged) << u"refer to things"_s;
+    QTest::newRow("step on another map's card") << u"stepcrossmap"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("emotion score out of range") << u"stepscore"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("emotion score not a number") << u"steptext"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("two steps in one place") << u"stepplace"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
 }
 
 void tst_ProjectFile::refusals()
@@ -228,7 +236,8 @@ void tst_ProjectFile::refusals()
         else if (setup == u"badkey")
             sql = u"UPDATE touchpoints SET channel = 'telepathy'"_s;
         else if (setup == u"badid")
-            sql = u"UPDATE personas SET id = 'not-a-uuid'"_s;
+            sql = u"UPDATE personas SET id = 'not-a-uuid';"
+                  "UPDATE persona_steps SET persona_id = 'not-a-uuid'"_s;
         else if (setup == u"crossmap")
             sql = u"INSERT INTO stages (id, map_id, position, name) VALUES "
                   "('00000000-0000-4000-8000-000000000555', '00000000-0000-4000-8000-000000000060', 0, 'Other');"
@@ -236,6 +245,18 @@ void tst_ProjectFile::refusals()
                   "WHERE title = 'Checkout'"_s;
         else if (setup == u"tworows")
             sql = u"INSERT INTO project VALUES ('00000000-0000-4000-8000-000000000002', 'x', '', 'y')"_s;
+        else if (setup == u"steporphan")
+            sql = u"UPDATE persona_steps SET persona_id = '00000000-0000-4000-8000-000000000777'"_s;
+        else if (setup == u"stepcrossmap")
+            sql = u"UPDATE persona_steps SET map_id = '00000000-0000-4000-8000-000000000060' "
+                  "WHERE position = 0"_s;
+        else if (setup == u"stepscore")
+            sql = u"PRAGMA ignore_check_constraints = ON; UPDATE persona_steps SET emotion = 9"_s;
+        else if (setup == u"steptext")
+            sql = u"PRAGMA ignore_check_constraints = ON; "
+                  "UPDATE persona_steps SET emotion = 'grumpy' WHERE position = 1"_s;
+        else if (setup == u"stepplace")
+            sql = u"UPDATE persona_steps SET position = 0"_s;
         if (setup == u"corrupt") {
             // Overwrite the middle of every page after the first: the header stays valid,
             // the b-trees do not.
@@ -331,14 +352,107 @@ void tst_ProjectFile::fixtureOfFormatOneOpens()
     std::unique_ptr<Document> doc = Document::open(fixture, &error);
     QVERIFY2(doc, qPrintable(error.message + u'\n' + error.detail));
     QCOMPARE(doc->openedFormatVersion(), 1);
-    compareProjects(doc->project(), fullProject());
-    QVERIFY(ProjectFile::check(fixture).problems.isEmpty());
+    compareProjects(doc->project(), formatOneProject());
+    const ProjectFile::CheckReport report = ProjectFile::check(fixture);
+    QCOMPARE(report.formatVersion, 1);
+    QVERIFY(report.problems.isEmpty());
 
     // Saved elsewhere, it is written in the current format.
     QVERIFY(doc->saveAs(path(u"migrated.waymark"_s), &error));
     QCOMPARE(ProjectFile::check(path(u"migrated.waymark"_s)).formatVersion,
              ProjectFile::currentFormatVersion());
     QCOMPARE(fileHash(fixture), before);
+}
+
+void tst_ProjectFile::formatOneMigratesToTheCurrentFormat()
+{
+    QCOMPARE(ProjectFile::currentFormatVersion(), 2);
+    const QString fixture = QStringLiteral(WAYMARK_TEST_DATA "/format-1.waymark");
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(fixture, &error);
+    QVERIFY2(doc, qPrintable(error.message + u'\n' + error.detail));
+    QCOMPARE(doc->openedFormatVersion(), 1);
+
+    // The migrated working copy takes persona paths: give Maya hers, as format 2 holds it.
+    const Project full = fullProject();
+    const JourneyMap &map = full.maps[0];
+    QList<PersonaStep> steps;
+    for (const PersonaStep *s : personaPath(map, fixedId(71)))
+        steps.append(*s);
+    doc->push(Commands::setPersonaPath(doc.get(), map.id, fixedId(71), steps).release());
+    QCOMPARE(doc->undoStack()->count(), 1);
+
+    const QString migrated = path(u"migrated.waymark"_s);
+    QVERIFY2(doc->saveAs(migrated, &error), qPrintable(error.message + error.detail));
+    const ProjectFile::CheckReport report = ProjectFile::check(migrated);
+    QCOMPARE(report.formatVersion, 2);
+    QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.value(0).what));
+    const std::optional<Project> read = ProjectFile::read(migrated, &error);
+    QVERIFY2(read, qPrintable(error.message + u'\n' + error.detail));
+    compareProjects(*read, full);
+
+    // A migrated file has exactly the schema of a file made new in format 2.
+    const QString fresh = writeFull(u"fresh.waymark"_s);
+    Sql::Database a;
+    Sql::Database b;
+    QVERIFY(a.open(migrated, Sql::Database::Mode::ReadOnly));
+    QVERIFY(b.open(fresh, Sql::Database::Mode::ReadOnly));
+    const QList<Schema::SchemaObject> migratedSchema = Schema::read(a);
+    QVERIFY(migratedSchema == Schema::read(b));
+    QVERIFY(migratedSchema == Schema::expected(2));
+    QVERIFY(std::any_of(migratedSchema.cbegin(), migratedSchema.cend(),
+                        [](const Schema::SchemaObject &o) { return o.name == u"persona_steps"; }));
+}
+
+void tst_ProjectFile::stepsOfANewPersonaReachTheWorkingCopy()
+{
+    // One edit adds a persona and a map holding that persona's path. The working copy
+    // writes maps before personas, so the steps' persona key must wait for the commit.
+    const QString file = writeFull(u"macro.waymark"_s);
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY(doc);
+
+    Persona omar;
+    omar.id = fixedId(500);
+    omar.name = u"Omar"_s;
+    JourneyMap map;
+    map.id = fixedId(501);
+    map.name = u"Support"_s;
+    map.stages = {{fixedId(502), u"Help"_s, {}, 0}};
+    map.lanes = {{fixedId(503), u"Touchpoints"_s, LaneKind::Touchpoints, false, {}}};
+    Touchpoint call;
+    call.id = fixedId(504);
+    call.stageId = fixedId(502);
+    call.laneId = fixedId(503);
+    call.title = u"Hotline"_s;
+    map.touchpoints = {call};
+    map.personaSteps = {{fixedId(505), omar.id, call.id, 0, -1, u"Kept waiting"_s}};
+
+    doc->undoStack()->beginMacro(u"Import"_s);
+    doc->push(Commands::addPersona(doc.get(), 1, omar).release());
+    doc->push(Commands::addMap(doc.get(), 2, map).release());
+    doc->undoStack()->endMacro();
+    QVERIFY2(!doc->lastWriteError(), qPrintable(doc->lastWriteError().detail));
+
+    QVERIFY2(doc->save(&error), qPrintable(error.message + error.detail));
+    std::optional<Project> read = ProjectFile::read(file, &error);
+    QVERIFY2(read, qPrintable(error.message + u'\n' + error.detail));
+    compareProjects(*read, doc->project());
+    QCOMPARE(read->maps[2].personaSteps.size(), 1);
+
+    // Deleting the persona takes its path along, in the working copy too.
+    doc->push(Commands::removePersona(doc.get(), omar.id).release());
+    QVERIFY(doc->project().maps[2].personaSteps.isEmpty());
+    QVERIFY(doc->save(&error));
+    read = ProjectFile::read(file, &error);
+    QVERIFY(read);
+    compareProjects(*read, doc->project());
+    doc->undoStack()->undo();
+    QVERIFY(doc->save(&error));
+    read = ProjectFile::read(file, &error);
+    QVERIFY(read);
+    QCOMPARE(read->maps[2].personaSteps.size(), 1);
 }
 
 void tst_ProjectFile::migrationsRunInOrder()
@@ -599,14 +713,16 @@ void tst_ProjectFile::leavesOrphansOfRunningWaymarksAlone()
 
 void tst_ProjectFile::regenerateFixtures()
 {
-    // The fixture of format 1 is committed; this rewrites it only on request, when a
-    // developer deliberately changes what fullProject() holds before format 2 exists.
+    // A fixture shows what files of its format look like, so it is written only while its
+    // format is current: on request, last thing before a change makes the format old. Only
+    // the current format's file is ever written; tests/data/format-1.waymark, written by
+    // format 1, is never rewritten.
     if (!qEnvironmentVariableIsSet("WAYMARK_REGENERATE_FIXTURES"))
-        QSKIP("set WAYMARK_REGENERATE_FIXTURES=1 to rewrite tests/data/format-1.waymark");
-    QCOMPARE(ProjectFile::currentFormatVersion(), 1);
+        QSKIP("set WAYMARK_REGENERATE_FIXTURES=1 to write the fixture of the current format");
+    const int version = ProjectFile::currentFormatVersion();
+    const QString target = QStringLiteral(WAYMARK_TEST_DATA "/format-%1.waymark").arg(version);
     StorageError error;
-    QVERIFY(ProjectFile::write(fullProject(), QStringLiteral(WAYMARK_TEST_DATA "/format-1.waymark"),
-                               &error));
+    QVERIFY2(ProjectFile::write(fullProject(), target, &error), qPrintable(error.message));
 }
 
 QTEST_GUILESS_MAIN(tst_ProjectFile)

@@ -47,12 +47,27 @@ void InlineEditor::commit()
     emit committed(text());
 }
 
+void InlineEditor::commitWithTab()
+{
+    if (mFinished)
+        return;
+    mEndedWithTab = true;
+    commit();
+}
+
 void InlineEditor::cancel()
 {
     if (mFinished)
         return;
     mFinished = true;
     emit cancelled();
+}
+
+void InlineEditor::moveCursorToEnd()
+{
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    setTextCursor(cursor);
 }
 
 QRectF InlineEditor::boundingRect() const
@@ -78,9 +93,12 @@ void InlineEditor::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
 void InlineEditor::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
+    case Qt::Key_Tab:
+        commitWithTab();
+        event->accept();
+        return;
     case Qt::Key_Return:
     case Qt::Key_Enter:
-    case Qt::Key_Tab:
         commit();
         event->accept();
         return;

@@ -1,5 +1,5 @@
-// Editing a name where it is shown: a text item laid over a header or a card. Enter or a
-// click elsewhere commits, Escape cancels; either way it reports once and then only waits
+// Editing a name where it is shown: a text item laid over a header or a card. Enter, Tab or
+// a click elsewhere commits, Escape cancels; either way it reports once and then only waits
 // to be deleted by whoever placed it.
 #pragma once
 
@@ -26,8 +26,14 @@ public:
     QString text() const;
 
     void commit();
+    void commitWithTab(); // commits, asking for the next card
     void cancel();
     bool isFinished() const { return mFinished; }
+    // Whether Tab ended the edit: the scene then goes on to the next card.
+    bool endedWithTab() const { return mEndedWithTab; }
+
+    // Puts the cursor after the text instead of selecting it all, to go on typing.
+    void moveCursorToEnd();
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -42,6 +48,7 @@ protected:
 
 private:
     bool mFinished = false;
+    bool mEndedWithTab = false;
 };
 
 } // namespace Waymark

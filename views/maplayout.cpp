@@ -36,7 +36,7 @@ int cardsPerLine(qreal columnWidth)
     return std::max(1, int(room / (CardWidth + CardGap)));
 }
 
-MapLayout MapLayout::compute(const JourneyMap &map)
+MapLayout MapLayout::compute(const JourneyMap &map, const QHash<Id, qreal> &minRowHeights)
 {
     MapLayout layout;
 
@@ -52,7 +52,7 @@ MapLayout MapLayout::compute(const JourneyMap &map)
         if (lane.hidden)
             continue;
 
-        qreal height = MinRowHeight;
+        qreal height = std::max(MinRowHeight, minRowHeights.value(lane.id));
         QList<QList<const Touchpoint *>> cells;
         for (const Column &column : std::as_const(layout.mColumns)) {
             cells.append(cellTouchpoints(map, column.stageId, lane.id));

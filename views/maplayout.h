@@ -37,7 +37,9 @@ public:
         Id laneId;
     };
 
-    static MapLayout compute(const JourneyMap &map);
+    // A row is at least as high as minRowHeights says for its lane: while cards are
+    // dragged, rows they leave keep their height, so the cells stay under the pointer.
+    static MapLayout compute(const JourneyMap &map, const QHash<Id, qreal> &minRowHeights = {});
 
     const QList<Column> &columns() const { return mColumns; }
     const QList<Row> &rows() const { return mRows; } // visible lanes only

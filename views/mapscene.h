@@ -13,13 +13,16 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
+class QGraphicsRectItem;
 class QMenu;
 class QUndoCommand;
 
 namespace Waymark {
 
 struct ChangeEvent;
+struct Fragment;
 class ConnectorItem;
 class ConnectorLabelItem;
 class InlineEditor;
@@ -55,6 +58,20 @@ public:
     TouchpointCardItem *card(const Id &touchpointId) const { return mCards.value(touchpointId); }
 
     QList<Id> selectedTouchpoints() const;
+    void selectTouchpoints(const QList<Id> &ids); // the selection becomes exactly these
+    void selectAll();
+
+    // The empty cell a click selected, where typing creates a card and a paste lands.
+    std::optional<MapLayout::Cell> selectedCell() const { return mSelectedCell; }
+    void selectCell(const std::optional<MapLayout::Cell> &cell);
+
+    // Moves the selection to the nearest card in that direction (Qt::Key_Left and so on):
+    // along the lane for left and right, down the stage for up and down.
+    bool selectNeighbour(int key);
+
+    // While cards are dragged: where they would land, drawn as an insertion marker.
+    bool isDragging() const { return mDrag.active; }
+    QRectF insertionMarkerRect() const;
 
     // The scene point at the view's top left corner. Headers stay in view as it scrolls:
     // stage headers along the top, lane headers down the left.
@@ -76,11 +93,31 @@ public:
     bool removeLane(const Id &laneId);
     bool removeSelectedTouchpoints();
 
+    // The clipboard: a fragment of the selected cards under Fragments::MimeType, and their
+    // titles as plain text. Paste and duplicate select what they added.
+    bool copySelection();
+    bool cutSelection();
+    bool paste();
+    bool duplicateSelection();
+    bool canPaste() const;
+
+    // Creates a card in the cell with this title and opens its editor after the text, as
+    // typing into a selected empty cell does.
+    bool typeIntoCell(const MapLayout::Cell &cell, const QString &text);
+
+signals:
+    // A sentence for the status bar: why a paste did nothing, say.
+    void message(const QString &text);
+
+public:
     // The menu a right click at scenePos opens, or nullptr where there is none.
     std::unique_ptr<QMenu> createContextMenu(const QPointF &scenePos);
 
 protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
     void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
@@ -94,6 +131,15 @@ private:
     void clearItems();
     void placeHeaders();
     void finishEditing(bool commit);
+    void onEditorCommitted();
+    bool advanceFromCard(const Id &touchpointId);
+    bool insertFragment(const Fragment &fragment, bool intoSelection, const QString &text = {});
+    QList<Id> inReadingOrder(const QList<Id> &ids) const;
+    std::optional<MapLayout::Cell> pasteTarget() const;
+    void updateDrag(const QPointF &scenePos);
+    void endDrag();
+    void cancelDrag();
+    void updateCellOutline();
     bool pushRename(const Id &id, const QString &name);
     bool push(std::unique_ptr<QUndoCommand> command);
     QGraphicsItem *topItemAt(const QPointF &scenePos) const;
@@ -117,6 +163,31 @@ private:
 
     InlineEditor *mEditor = nullptr;
     Id mEditedId;
+    // The command that made the card for this edit: cancelling the edit takes it away.
+    const QUndoCommand *mEditedAddition = nullptr;
+    Id mAnchorId; // the card arrow keys move from
+
+    std::optional<MapLayout::Cell> mSelectedCell;
+    QGraphicsRectItem *mCellOutline = nullptr;
+
+    // A drag of the selected cards. Each step that changes where they would land pushes a
+    // move with the drag's gesture id, so the whole drag merges into one undo step.
+    struct Drag
+    {
+        bool pending = false; // pressed on a card, not yet moved far enough
+        bool active = false;
+        QPointF pressPos;
+        QList<Id> ids;
+        int gesture = 0;
+        Id stageId;
+        Id laneId;
+        int index = -1;
+        QHash<Id, qreal> rowHeights; // at the start: rows keep at least these
+        int stackIndex = 0;          // of the undo stack at the start: Escape goes back to it
+    };
+    Drag mDrag;
+    int mGestureCount = 0;
+    QGraphicsRectItem *mMarker = nullptr;
 };
 
 } // namespace Waymark

@@ -59,7 +59,7 @@ int run(int argc, char *argv[])
     window.show();
     // After show(), so that a file that cannot be opened is explained over the window.
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty())
+    if (!window.offerRecovery() && !files.isEmpty())
         window.openFile(files.first());
     return QApplication::exec();
 }

@@ -10,14 +10,18 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QLoggingCategory>
+#include <QPushButton>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -28,6 +32,7 @@
 #include <QTabWidget>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <QUndoView>
 
 #include <atomic>
 #include <limits>
@@ -83,7 +88,10 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(mCounts);
 
     createActions();
+    createUndoHistory();
     createMenus();
+    connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, this,
+            &MainWindow::updateActions);
 
     const QByteArray geometry = QSettings().value(u"window/geometry"_s).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
@@ -164,10 +172,40 @@ void MainWindow::createActions()
     mRedoAction->setObjectName(u"redoAction"_s);
     mRedoAction->setShortcut(QKeySequence::Redo);
 
+    // The clipboard verbs act on the current map's canvas.
+    auto sceneAction = [this](const QString &text, const QString &name,
+                              const QKeySequence &shortcut, bool (MapScene::*verb)()) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, [this, verb] {
+            if (MapView *view = currentMapView())
+                (view->mapScene()->*verb)();
+        });
+        return action;
+    };
+    mCutAction =
+        sceneAction(tr("Cu&t"), u"cutAction"_s, QKeySequence::Cut, &MapScene::cutSelection);
+    mCopyAction =
+        sceneAction(tr("&Copy"), u"copyAction"_s, QKeySequence::Copy, &MapScene::copySelection);
+    mPasteAction =
+        sceneAction(tr("&Paste"), u"pasteAction"_s, QKeySequence::Paste, &MapScene::paste);
+    mDuplicateAction =
+        sceneAction(tr("D&uplicate"), u"duplicateAction"_s, QKeySequence(Qt::CTRL | Qt::Key_D),
+                    &MapScene::duplicateSelection);
+
     mDeleteAction = new QAction(tr("&Delete"), this);
     mDeleteAction->setObjectName(u"deleteAction"_s);
     mDeleteAction->setShortcut(QKeySequence::Delete);
     connect(mDeleteAction, &QAction::triggered, this, &MainWindow::deleteSelection);
+
+    mSelectAllAction = new QAction(tr("Select &All"), this);
+    mSelectAllAction->setObjectName(u"selectAllAction"_s);
+    mSelectAllAction->setShortcut(QKeySequence::SelectAll);
+    connect(mSelectAllAction, &QAction::triggered, this, [this] {
+        if (MapView *view = currentMapView())
+            view->mapScene()->selectAll();
+    });
 
     mZoomInAction = new QAction(tr("Zoom &In"), this);
     mZoomInAction->setShortcut(QKeySequence::ZoomIn);
@@ -227,17 +265,40 @@ void MainWindow::createMenus()
     edit->addAction(mUndoAction);
     edit->addAction(mRedoAction);
     edit->addSeparator();
+    edit->addAction(mCutAction);
+    edit->addAction(mCopyAction);
+    edit->addAction(mPasteAction);
+    edit->addAction(mDuplicateAction);
     edit->addAction(mDeleteAction);
+    edit->addSeparator();
+    edit->addAction(mSelectAllAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(u"viewMenu"_s);
     view->addAction(mZoomInAction);
     view->addAction(mZoomOutAction);
     view->addAction(mZoomResetAction);
+    view->addSeparator();
+    view->addAction(mUndoDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(u"helpMenu"_s);
     help->addAction(mAboutAction);
+}
+
+void MainWindow::createUndoHistory()
+{
+    // The history follows the undo group, so it shows whichever project is open.
+    mUndoDock = new QDockWidget(tr("Undo History"), this);
+    mUndoDock->setObjectName(u"undoHistoryDock"_s);
+    auto *history = new QUndoView(mUndoGroup, mUndoDock);
+    history->setObjectName(u"undoHistory"_s);
+    history->setEmptyLabel(tr("<Opened project>"));
+    mUndoDock->setWidget(history);
+    mUndoDock->toggleViewAction()->setText(tr("Undo &History"));
+    mUndoDock->toggleViewAction()->setObjectName(u"undoHistoryAction"_s);
+    addDockWidget(Qt::RightDockWidgetArea, mUndoDock);
+    mUndoDock->hide();
 }
 
 void MainWindow::fillRecentMenu()
@@ -355,6 +416,9 @@ void MainWindow::syncTabs()
                 view = new MapView(mDocument.get(), map.id);
                 connect(view->mapScene(), &QGraphicsScene::selectionChanged, this,
                         &MainWindow::updateActions);
+                connect(view->mapScene(), &MapScene::message, this, [this](const QString &text) {
+                    statusBar()->showMessage(text, messageTimeout);
+                });
             }
             const int index = mTabs->addTab(view, QString());
             if (map.id == currentId)
@@ -402,7 +466,13 @@ void MainWindow::updateActions()
     mRevertAction->setEnabled(open && !mDocument->filePath().isEmpty() && mDocument->isModified());
 
     const MapView *view = currentMapView();
+    const bool selection = view && !view->mapScene()->selectedTouchpoints().isEmpty();
+    mCutAction->setEnabled(selection);
+    mCopyAction->setEnabled(selection);
+    mDuplicateAction->setEnabled(selection);
     mDeleteAction->setEnabled(view && !view->mapScene()->selectedItems().isEmpty());
+    mPasteAction->setEnabled(view && view->mapScene()->canPaste());
+    mSelectAllAction->setEnabled(view);
     mZoomInAction->setEnabled(view);
     mZoomOutAction->setEnabled(view);
     mZoomResetAction->setEnabled(view);
@@ -499,6 +569,43 @@ bool MainWindow::openFile(const QString &path)
     } else {
         statusBar()->showMessage(tr("Opened “%1”").arg(mDocument->displayName()), messageTimeout);
     }
+    return true;
+}
+
+bool MainWindow::offerRecovery()
+{
+    QList<WorkingCopyOrphan> unsaved;
+    for (const WorkingCopyOrphan &orphan : Document::orphans()) {
+        if (orphan.modified)
+            unsaved.append(orphan);
+        else
+            Document::discard(orphan); // nothing in it that is not in its file
+    }
+    if (unsaved.isEmpty())
+        return false;
+
+    const WorkingCopyOrphan &newest = unsaved.first();
+    switch (askToRecover(newest)) {
+    case QMessageBox::Yes:
+        break;
+    case QMessageBox::Discard:
+        Document::discard(newest);
+        return false;
+    default:
+        return false;
+    }
+    if (!maybeSaveChanges())
+        return false;
+
+    StorageError error;
+    std::unique_ptr<Document> document = Document::recover(newest, &error);
+    if (!document) {
+        showError(tr("The unsaved changes could not be recovered."), error);
+        return false;
+    }
+    setDocument(std::move(document));
+    statusBar()->showMessage(tr("Recovered the unsaved changes to “%1”. Save to keep them.")
+                                 .arg(mDocument->displayName()));
     return true;
 }
 
@@ -605,6 +712,29 @@ QMessageBox::StandardButton MainWindow::askToSaveChanges()
         this, tr("Save Changes?"),
         tr("“%1” has changes that are not saved. Save them first?").arg(mDocument->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+}
+
+QMessageBox::StandardButton MainWindow::askToRecover(const WorkingCopyOrphan &orphan)
+{
+    const QString name = orphan.sourcePath.isEmpty() ? tr("an untitled project")
+                                                     : tr("“%1”").arg(QFileInfo(orphan.sourcePath).fileName());
+    QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Changes?"),
+                    tr("Waymark did not close properly last time. Your unsaved changes to %1, "
+                       "last made %2, were kept.")
+                        .arg(name, QLocale().toString(orphan.updated.toLocalTime(),
+                                                      QLocale::ShortFormat)),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Recover them now, or throw them away?"));
+    box.addButton(tr("Recover"), QMessageBox::YesRole)->setObjectName(u"recover"_s);
+    QAbstractButton *discard = box.addButton(QMessageBox::Discard);
+    QAbstractButton *later = box.addButton(tr("Ask Again Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(qobject_cast<QPushButton *>(box.buttons().first()));
+    box.exec();
+    if (box.clickedButton() == discard)
+        return QMessageBox::Discard;
+    if (box.clickedButton() == later)
+        return QMessageBox::Ignore;
+    return QMessageBox::Yes;
 }
 
 bool MainWindow::askToRevert()

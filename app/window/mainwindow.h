@@ -1,6 +1,7 @@
 // Waymark's main window: one project at a time, a tab per journey map, the File, Edit, View
-// and Help menus, and the questions asked before unsaved work could be lost. Every question
-// and file dialog goes through a virtual function, so that tests can answer them.
+// and Help menus, the undo history dock, and the questions asked before unsaved work could be
+// lost. Every question and file dialog goes through a virtual function, so that tests can
+// answer them.
 #pragma once
 
 #include "entities.h"
@@ -12,6 +13,7 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -21,6 +23,7 @@ namespace Waymark {
 
 struct ChangeEvent;
 struct StorageError;
+struct WorkingCopyOrphan;
 class Document;
 class MapView;
 
@@ -48,6 +51,11 @@ public:
     bool saveTo(const QString &path);
     bool revert();
 
+    // Offers back the unsaved changes that a Waymark which did not close properly kept in
+    // its working copy (the newest such copy; the others are offered at the next start).
+    // Copies without unsaved changes are cleared away. True when changes were recovered.
+    bool offerRecovery();
+
 protected:
     // The questions the window asks; tests answer them without dialogs.
     virtual QMessageBox::StandardButton askToSaveChanges(); // Save, Discard or Cancel
@@ -55,6 +63,8 @@ protected:
     virtual QString askOpenPath();                          // empty: cancelled
     virtual QString askSavePath(const QString &suggestion); // empty: cancelled
     virtual void showError(const QString &summary, const StorageError &error);
+    // Yes: recover into this window; Discard: throw the changes away; Ignore: ask next time.
+    virtual QMessageBox::StandardButton askToRecover(const WorkingCopyOrphan &orphan);
 
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -74,6 +84,7 @@ private:
     void fillRecentMenu();
     void openRecent(const QString &path);
     void deleteSelection();
+    void createUndoHistory();
     void showAbout();
     QString startDirectory() const;
     void rememberDirectory(const QString &path);
@@ -93,7 +104,13 @@ private:
     QAction *mQuitAction = nullptr;
     QAction *mUndoAction = nullptr;
     QAction *mRedoAction = nullptr;
+    QAction *mCutAction = nullptr;
+    QAction *mCopyAction = nullptr;
+    QAction *mPasteAction = nullptr;
+    QAction *mDuplicateAction = nullptr;
     QAction *mDeleteAction = nullptr;
+    QAction *mSelectAllAction = nullptr;
+    QDockWidget *mUndoDock = nullptr;
     QAction *mZoomInAction = nullptr;
     QAction *mZoomOutAction = nullptr;
     QAction *mZoomResetAction = nullptr;

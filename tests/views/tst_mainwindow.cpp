@@ -12,7 +12,12 @@
 #include "touchpointcarditem.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -40,8 +45,15 @@ public:
     QString savePath;
     int savePathQuestions = 0;
     QStringList errors;
+    QMessageBox::StandardButton recoverAnswer = QMessageBox::Ignore;
+    int recoverQuestions = 0;
 
 protected:
+    QMessageBox::StandardButton askToRecover(const WorkingCopyOrphan &) override
+    {
+        ++recoverQuestions;
+        return recoverAnswer;
+    }
     QMessageBox::StandardButton askToSaveChanges() override
     {
         ++saveQuestions;
@@ -124,6 +136,8 @@ private slots:
     void statusBarCounts();
     void deleteActionRemovesSelection();
     void deleteKeyInEditorEditsText();
+    void offersToRecoverAfterACrash_data();
+    void offersToRecoverAfterACrash();
 
 private:
     std::unique_ptr<QTemporaryDir> mDir;
@@ -505,6 +519,82 @@ void TestMainWindow::deleteKeyInEditorEditsText()
     scene->card(id)->setSelected(true);
     QTest::keyClick(view->viewport(), Qt::Key_Delete);
     QCOMPARE(indexOfId(currentMap(window).touchpoints, id), -1);
+}
+
+
+namespace {
+
+// What a crash of another Waymark leaves behind: a copy of a live working copy, with its
+// write-ahead log, and a note whose process is gone.
+bool leaveCrashedCopy(const QString &source)
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                           + u"/working"_s;
+    const QStringList live = QDir(folder).entryList({u"*.waymark"_s}, QDir::Files);
+    if (live.size() != 1)
+        return false;
+    const QString from = folder + u'/' + live.first();
+    const QString to = folder + u"/crashed.waymark"_s;
+    QFile::copy(from, to);
+    QFile::copy(from + u"-wal"_s, to + u"-wal"_s);
+    QFile note(to + u".json"_s);
+    if (!note.open(QIODevice::WriteOnly))
+        return false;
+    QFile pidMax(u"/proc/sys/kernel/pid_max"_s);
+    const double deadPid = pidMax.open(QIODevice::ReadOnly)
+                               ? pidMax.readAll().trimmed().toDouble() + 1
+                               : 4194305;
+    note.write(QJsonDocument(QJsonObject{{u"source"_s, source},
+                                         {u"modified"_s, true},
+                                         {u"pid"_s, deadPid},
+                                         {u"host"_s, QSysInfo::machineHostName()},
+                                         {u"updated"_s, u"2026-12-03T10:00:00.000Z"_s}})
+                   .toJson());
+    return true;
+}
+
+} // namespace
+
+void TestMainWindow::offersToRecoverAfterACrash_data()
+{
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<bool>("recovered");
+    QTest::addColumn<int>("orphansAfter");
+    QTest::newRow("recover") << int(QMessageBox::Yes) << true << 0;
+    QTest::newRow("discard") << int(QMessageBox::Discard) << false << 0;
+    QTest::newRow("ask later") << int(QMessageBox::Ignore) << false << 1;
+}
+
+void TestMainWindow::offersToRecoverAfterACrash()
+{
+    QFETCH(int, answer);
+    QFETCH(bool, recovered);
+    QFETCH(int, orphansAfter);
+
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"crashed.waymark"_s);
+    {
+        TestWindow crashed;
+        QVERIFY(crashed.saveTo(file));
+        QVERIFY(renameFirstStage(crashed, u"Unsaved stage name"_s));
+        QVERIFY(leaveCrashedCopy(file));
+    }
+
+    TestWindow window;
+    window.recoverAnswer = QMessageBox::StandardButton(answer);
+    QCOMPARE(window.offerRecovery(), recovered);
+    QCOMPARE(window.recoverQuestions, 1);
+    QCOMPARE(Document::orphans().size(), orphansAfter);
+    if (recovered) {
+        QCOMPARE(currentMap(window).stages.first().name, u"Unsaved stage name"_s);
+        QCOMPARE(window.document()->filePath(), QFileInfo(file).absoluteFilePath());
+        QVERIFY(window.isWindowModified());
+    } else {
+        QCOMPARE(currentMap(window).stages.first().name, u"Awareness"_s);
+    }
+    for (const WorkingCopyOrphan &orphan : Document::orphans())
+        Document::discard(orphan);
+    QVERIFY(!window.offerRecovery());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -17,11 +17,17 @@ namespace Waymark::Gui {
 
 namespace {
 
-// Waymark's own strings, and Qt's (the buttons of a message box, "Undo %1").
-void installTranslators(QApplication &app, QTranslator &waymark, QTranslator &qt)
+// Waymark's own strings, and Qt's (the buttons of a message box, "Undo %1"). English is
+// always installed first: it holds the plural forms ("Move 3 Touchpoints") that every
+// language without a translation of its own falls back to.
+void installTranslators(QApplication &app, QTranslator &english, QTranslator &waymark,
+                        QTranslator &qt)
 {
     const QLocale locale;
-    if (waymark.load(locale, u"waymark"_s, u"_"_s, u":/i18n"_s))
+    if (english.load(u"waymark_en"_s, u":/i18n"_s))
+        app.installTranslator(&english);
+    if (locale.language() != QLocale::English
+        && waymark.load(locale, u"waymark"_s, u"_"_s, u":/i18n"_s))
         app.installTranslator(&waymark);
     if (qt.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(&qt);
@@ -39,9 +45,10 @@ int run(int argc, char *argv[])
     QApplication::setDesktopFileName(u"org.waymark.Waymark"_s);
     QApplication::setWindowIcon(QIcon::fromTheme(u"org.waymark.Waymark"_s));
 
+    QTranslator englishTranslator;
     QTranslator waymarkTranslator;
     QTranslator qtTranslator;
-    installTranslators(app, waymarkTranslator, qtTranslator);
+    installTranslators(app, englishTranslator, waymarkTranslator, qtTranslator);
 
     // QApplication has taken Qt's own options (-platform, -style) out of the arguments.
     QCommandLineParser parser;

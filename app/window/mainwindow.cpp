@@ -725,10 +725,11 @@ QMessageBox::StandardButton MainWindow::askToRecover(const WorkingCopyOrphan &or
                                                       QLocale::ShortFormat)),
                     QMessageBox::NoButton, this);
     box.setInformativeText(tr("Recover them now, or throw them away?"));
-    box.addButton(tr("Recover"), QMessageBox::YesRole)->setObjectName(u"recover"_s);
+    QPushButton *recover = box.addButton(tr("Recover"), QMessageBox::YesRole);
     QAbstractButton *discard = box.addButton(QMessageBox::Discard);
     QAbstractButton *later = box.addButton(tr("Ask Again Later"), QMessageBox::RejectRole);
-    box.setDefaultButton(qobject_cast<QPushButton *>(box.buttons().first()));
+    box.setDefaultButton(recover);
+    box.setEscapeButton(later);
     box.exec();
     if (box.clickedButton() == discard)
         return QMessageBox::Discard;

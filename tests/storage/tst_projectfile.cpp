@@ -1,5 +1,6 @@
 // The project file: round trip of every field, the refusal of each kind of bad file with
 // its own message, migration from the committed fixture, atomic saves, the working copy.
+#include "../common/crashedcopy.h"
 #include "../common/fullproject.h"
 
 #include "commands.h"
@@ -630,42 +631,6 @@ void tst_ProjectFile::openingDoesNotTouchTheFile()
     QCOMPARE(QFileInfo(file).lastModified(), modified);
 }
 
-namespace {
-
-// What a crash leaves behind: the working copy with its write-ahead log and its note, whose
-// process is gone. Made by copying a live working copy under another name.
-QString simulateCrash(const QString &source, qint64 pid)
-{
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-                           + u"/working"_s;
-    const QStringList live = QDir(folder).entryList({u"*.waymark"_s}, QDir::Files);
-    if (live.size() != 1)
-        return {};
-    const QString from = folder + u'/' + live.first();
-    const QString to = folder + u"/crashed.waymark"_s;
-    QFile::copy(from, to);
-    QFile::copy(from + u"-wal"_s, to + u"-wal"_s);
-    QFile note(to + u".json"_s);
-    if (!note.open(QIODevice::WriteOnly))
-        return {};
-    note.write(QJsonDocument(QJsonObject{{u"source"_s, source},
-                                         {u"modified"_s, true},
-                                         {u"pid"_s, double(pid)},
-                                         {u"host"_s, QSysInfo::machineHostName()},
-                                         {u"updated"_s, u"2026-12-03T10:00:00.000Z"_s}})
-                   .toJson());
-    return to;
-}
-
-qint64 deadPid()
-{
-    QFile f(u"/proc/sys/kernel/pid_max"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return 4194305;
-    return f.readAll().trimmed().toLongLong() + 1; // no process can have this id
-}
-
-} // namespace
 
 void tst_ProjectFile::recoversChangesAfterACrash()
 {

@@ -1,5 +1,7 @@
 // The main window: its title, its undo actions, opening, saving and reverting, the
 // questions it asks before work could be lost, the recent files and a tab per map.
+#include "../common/crashedcopy.h"
+
 #include "commands.h"
 #include "document.h"
 #include "inlineeditor.h"
@@ -522,38 +524,6 @@ void TestMainWindow::deleteKeyInEditorEditsText()
 }
 
 
-namespace {
-
-// What a crash of another Waymark leaves behind: a copy of a live working copy, with its
-// write-ahead log, and a note whose process is gone.
-bool leaveCrashedCopy(const QString &source)
-{
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-                           + u"/working"_s;
-    const QStringList live = QDir(folder).entryList({u"*.waymark"_s}, QDir::Files);
-    if (live.size() != 1)
-        return false;
-    const QString from = folder + u'/' + live.first();
-    const QString to = folder + u"/crashed.waymark"_s;
-    QFile::copy(from, to);
-    QFile::copy(from + u"-wal"_s, to + u"-wal"_s);
-    QFile note(to + u".json"_s);
-    if (!note.open(QIODevice::WriteOnly))
-        return false;
-    QFile pidMax(u"/proc/sys/kernel/pid_max"_s);
-    const double deadPid = pidMax.open(QIODevice::ReadOnly)
-                               ? pidMax.readAll().trimmed().toDouble() + 1
-                               : 4194305;
-    note.write(QJsonDocument(QJsonObject{{u"source"_s, source},
-                                         {u"modified"_s, true},
-                                         {u"pid"_s, deadPid},
-                                         {u"host"_s, QSysInfo::machineHostName()},
-                                         {u"updated"_s, u"2026-12-03T10:00:00.000Z"_s}})
-                   .toJson());
-    return true;
-}
-
-} // namespace
 
 void TestMainWindow::offersToRecoverAfterACrash_data()
 {
@@ -577,7 +547,7 @@ void TestMainWindow::offersToRecoverAfterACrash()
         TestWindow crashed;
         QVERIFY(crashed.saveTo(file));
         QVERIFY(renameFirstStage(crashed, u"Unsaved stage name"_s));
-        QVERIFY(leaveCrashedCopy(file));
+        QVERIFY(!Testing::simulateCrash(file, Testing::deadPid()).isEmpty());
     }
 
     TestWindow window;

@@ -81,7 +81,12 @@ MapScene::MapScene(Document *document, const Id &mapId, QObject *parent)
     rebuild();
 }
 
-MapScene::~MapScene() = default;
+MapScene::~MapScene()
+{
+    // QGraphicsScene's destructor removes the items and announces the change of selection;
+    // by then the MapScene part is gone, so none of it may answer.
+    disconnect(this, &QGraphicsScene::selectionChanged, this, nullptr);
+}
 
 const JourneyMap *MapScene::map() const
 {

@@ -9,7 +9,8 @@
 
 namespace Waymark {
 
-enum class EntityKind {
+enum class EntityKind
+{
     Project,
     Map,
     Stage,
@@ -22,11 +23,17 @@ enum class EntityKind {
     PersonaStep, // belongs to a map, a persona and a touchpoint
 };
 
-enum class ChangeKind { Added, Removed, Modified };
+enum class ChangeKind
+{
+    Added,
+    Removed,
+    Modified
+};
 
 // The properties a Modified event names. One set serves every entity kind: a field name
 // means the same thing wherever it applies.
-enum class Field : quint32 {
+enum class Field : quint32
+{
     Name = 1u << 0, // the name of a project, map, stage, lane, persona or dataset; a card's title
     Kind = 1u << 1,
     Description = 1u << 2,
@@ -60,7 +67,7 @@ struct ChangeEvent
     EntityKind entity = EntityKind::Project;
     ChangeKind change = ChangeKind::Modified;
     Id id;
-    Id mapId; // the map holding the entity, for map-level entities; null otherwise
+    Id mapId;      // the map holding the entity, for map-level entities; null otherwise
     Fields fields; // for Modified events
 
     bool operator==(const ChangeEvent &) const = default;

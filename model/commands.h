@@ -17,7 +17,8 @@ class Document;
 struct Fragment;
 
 // Commands of one gesture (a drag, a slider) share a gesture id and merge into one step.
-enum class MergeId {
+enum class MergeId
+{
     MoveTouchpoints = 1,
     ResizeStage,
     ScoreStep, // dragging a point of an emotion curve

@@ -47,11 +47,12 @@ std::unique_ptr<Document> Document::open(const QString &path, StorageError *erro
     StorageError ignored;
     Project project;
     int version = 0;
-    std::unique_ptr<WorkingCopy> copy = WorkingCopy::open(path, &project, &version,
-                                                          error ? error : &ignored);
+    std::unique_ptr<WorkingCopy> copy =
+        WorkingCopy::open(path, &project, &version, error ? error : &ignored);
     if (!copy)
         return nullptr;
-    std::unique_ptr<Document> doc(new Document(std::move(copy), QFileInfo(path).absoluteFilePath()));
+    std::unique_ptr<Document> doc(
+        new Document(std::move(copy), QFileInfo(path).absoluteFilePath()));
     doc->mProject = std::move(project);
     doc->mOpenedFormatVersion = version;
     qCInfo(lcModel) << "opened" << path << "working copy" << doc->mWorkingCopy->path();
@@ -98,8 +99,8 @@ std::unique_ptr<Document> Document::recover(const WorkingCopyOrphan &orphan, Sto
     if (!doc)
         return nullptr;
 
-    doc->mFilePath = orphan.sourcePath.isEmpty() ? QString()
-                                                 : QFileInfo(orphan.sourcePath).absoluteFilePath();
+    doc->mFilePath =
+        orphan.sourcePath.isEmpty() ? QString() : QFileInfo(orphan.sourcePath).absoluteFilePath();
     doc->mRecovered = true;
     doc->describeWorkingCopy();
     qCInfo(lcModel) << "recovered unsaved changes of" << orphan.sourcePath;
@@ -155,7 +156,8 @@ bool Document::save(StorageError *error, const SaveProgress &options)
     if (mFilePath.isEmpty()) {
         if (error)
             *error = {StorageErrorCode::CannotWrite,
-                      tr("The project has no file yet: choose where to save it."), {}};
+                      tr("The project has no file yet: choose where to save it."),
+                      {}};
         return false;
     }
     return saveAs(mFilePath, error, options);
@@ -168,8 +170,8 @@ bool Document::revert(StorageError *error)
     StorageError ignored;
     Project project;
     int version = 0;
-    std::unique_ptr<WorkingCopy> copy = WorkingCopy::open(mFilePath, &project, &version,
-                                                          error ? error : &ignored);
+    std::unique_ptr<WorkingCopy> copy =
+        WorkingCopy::open(mFilePath, &project, &version, error ? error : &ignored);
     if (!copy)
         return false;
 

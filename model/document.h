@@ -25,9 +25,9 @@ class WorkingCopy;
 struct WorkingCopyOrphan
 {
     QString workingPath;
-    QString sourcePath; // the file it was a working copy of; empty for an untitled project
+    QString sourcePath;    // the file it was a working copy of; empty for an untitled project
     bool modified = false; // whether it held changes that were never saved
-    QDateTime updated; // UTC
+    QDateTime updated;     // UTC
 };
 
 struct SaveProgress

@@ -30,7 +30,7 @@ struct Stage
 {
     Id id;
     QString name;
-    QColor color; // invalid: the theme's default
+    QColor color;  // invalid: the theme's default
     int width = 0; // in canvas units; 0: the default width
 
     bool operator==(const Stage &) const = default;
@@ -103,14 +103,14 @@ struct Annotation
 struct PersonaStep
 {
     static constexpr int MinEmotion = -3; // very negative
-    static constexpr int MaxEmotion = 3; // very positive
+    static constexpr int MaxEmotion = 3;  // very positive
 
     Id id;
     Id personaId;
-    Id touchpointId; // a touchpoint of the same map
-    int order = 0; // position along the persona's path on this map, from 0
+    Id touchpointId;            // a touchpoint of the same map
+    int order = 0;              // position along the persona's path on this map, from 0
     std::optional<int> emotion; // MinEmotion to MaxEmotion; nullopt: not scored
-    QString feeling; // a short note: "frustrated", "cared for"
+    QString feeling;            // a short note: "frustrated", "cared for"
 
     bool operator==(const PersonaStep &) const = default;
 };
@@ -121,8 +121,8 @@ struct JourneyMap
     QString name;
     MapKind kind = MapKind::CurrentState;
     QString description;
-    QList<Stage> stages; // in order, left to right
-    QList<Lane> lanes; // in order, top to bottom
+    QList<Stage> stages;           // in order, left to right
+    QList<Lane> lanes;             // in order, top to bottom
     QList<Touchpoint> touchpoints; // in no particular order: each carries its cell and order
     QList<Connector> connectors;
     QList<Annotation> annotations;
@@ -182,7 +182,7 @@ struct Dataset
 {
     Id id;
     QString name;
-    QString format; // the source format's key, as the import command line spells it
+    QString format;     // the source format's key, as the import command line spells it
     QString sourceFile; // the file name it was imported from, without folders
     QDateTime imported; // UTC
     qint64 rowCount = 0;
@@ -195,8 +195,8 @@ struct Project
 {
     Id id;
     QString name;
-    QDateTime created; // UTC
-    QList<JourneyMap> maps; // in tab order
+    QDateTime created;       // UTC
+    QList<JourneyMap> maps;  // in tab order
     QList<Persona> personas; // in library order
     QList<Dataset> datasets;
 

@@ -6,9 +6,9 @@ namespace {
 
 bool holds(const JourneyMap &map, const Id &id)
 {
-    return map.id == id || indexOfId(map.stages, id) >= 0 || indexOfId(map.lanes, id) >= 0
-           || indexOfId(map.touchpoints, id) >= 0 || indexOfId(map.connectors, id) >= 0
-           || indexOfId(map.annotations, id) >= 0 || indexOfId(map.personaSteps, id) >= 0;
+    return map.id == id || indexOfId(map.stages, id) >= 0 || indexOfId(map.lanes, id) >= 0 ||
+           indexOfId(map.touchpoints, id) >= 0 || indexOfId(map.connectors, id) >= 0 ||
+           indexOfId(map.annotations, id) >= 0 || indexOfId(map.personaSteps, id) >= 0;
 }
 
 } // namespace

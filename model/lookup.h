@@ -8,22 +8,20 @@
 
 namespace Waymark {
 
-template <typename T>
-qsizetype indexOfId(const QList<T> &list, const Id &id)
+template <typename T> qsizetype indexOfId(const QList<T> &list, const Id &id)
 {
-    const auto it = std::find_if(list.cbegin(), list.cend(), [&](const T &e) { return e.id == id; });
+    const auto it =
+        std::find_if(list.cbegin(), list.cend(), [&](const T &e) { return e.id == id; });
     return it == list.cend() ? -1 : qsizetype(it - list.cbegin());
 }
 
-template <typename T>
-T *findById(QList<T> &list, const Id &id)
+template <typename T> T *findById(QList<T> &list, const Id &id)
 {
     const qsizetype i = indexOfId(list, id);
     return i < 0 ? nullptr : &list[i];
 }
 
-template <typename T>
-const T *findById(const QList<T> &list, const Id &id)
+template <typename T> const T *findById(const QList<T> &list, const Id &id)
 {
     const qsizetype i = indexOfId(list, id);
     return i < 0 ? nullptr : &list[i];

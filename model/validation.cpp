@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QSet>
 
-
 namespace Waymark {
 
 namespace {
@@ -55,14 +54,16 @@ public:
                 problems.append(Text::tr("%1 is in a lane that is not in %2").arg(what, mapWhat));
             QSet<int> &cell = orders[{t.stageId, t.laneId}];
             if (t.order < 0 || cell.contains(t.order))
-                problems.append(Text::tr("%1 shares its place in its cell with another card").arg(what));
+                problems.append(
+                    Text::tr("%1 shares its place in its cell with another card").arg(what));
             cell.insert(t.order);
         }
         for (const Connector &c : map.connectors) {
             const QString what = Text::tr("connector %1").arg(idText(c.id));
             checkId(c.id, what);
             if (indexOfId(map.touchpoints, c.fromId) < 0 || indexOfId(map.touchpoints, c.toId) < 0)
-                problems.append(Text::tr("%1 joins a touchpoint that is not in %2").arg(what, mapWhat));
+                problems.append(
+                    Text::tr("%1 joins a touchpoint that is not in %2").arg(what, mapWhat));
         }
         for (const Annotation &a : map.annotations) {
             const QString what = Text::tr("annotation %1").arg(idText(a.id));
@@ -72,7 +73,8 @@ public:
                     problems.append(Text::tr("%1 is attached to a touchpoint that is not in %2")
                                         .arg(what, mapWhat));
             } else if (indexOfId(map.stages, a.stageId) < 0 || indexOfId(map.lanes, a.laneId) < 0) {
-                problems.append(Text::tr("%1 is attached to a cell that is not in %2").arg(what, mapWhat));
+                problems.append(
+                    Text::tr("%1 is attached to a cell that is not in %2").arg(what, mapWhat));
             }
             if (a.severity < 0 || a.severity > 5)
                 problems.append(Text::tr("%1 has a severity outside 0 to 5").arg(what));
@@ -88,15 +90,18 @@ private:
             const QString what = Text::tr("persona step %1").arg(idText(s.id));
             checkId(s.id, what);
             if (indexOfId(personas, s.personaId) < 0)
-                problems.append(Text::tr("%1 belongs to a persona that is not in the project").arg(what));
+                problems.append(
+                    Text::tr("%1 belongs to a persona that is not in the project").arg(what));
             if (indexOfId(map.touchpoints, s.touchpointId) < 0)
-                problems.append(Text::tr("%1 is on a touchpoint that is not in %2").arg(what, mapWhat));
-            if (s.emotion
-                && (*s.emotion < PersonaStep::MinEmotion || *s.emotion > PersonaStep::MaxEmotion))
+                problems.append(
+                    Text::tr("%1 is on a touchpoint that is not in %2").arg(what, mapWhat));
+            if (s.emotion &&
+                (*s.emotion < PersonaStep::MinEmotion || *s.emotion > PersonaStep::MaxEmotion))
                 problems.append(Text::tr("%1 has an emotion score outside −3 to +3").arg(what));
             QSet<int> &path = orders[s.personaId];
             if (s.order < 0 || path.contains(s.order))
-                problems.append(Text::tr("%1 shares its place in its path with another step").arg(what));
+                problems.append(
+                    Text::tr("%1 shares its place in its path with another step").arg(what));
             path.insert(s.order);
         }
     }
@@ -115,7 +120,8 @@ QStringList findProblems(const Project &project)
     for (const Persona &p : project.personas) {
         checker.checkId(p.id, Text::tr("persona “%1”").arg(p.name));
         if (!(p.businessValue >= 0.0))
-            checker.problems.append(Text::tr("persona “%1” has a negative business value").arg(p.name));
+            checker.problems.append(
+                Text::tr("persona “%1” has a negative business value").arg(p.name));
     }
     for (const Dataset &d : project.datasets)
         checker.checkId(d.id, Text::tr("dataset “%1”").arg(d.name));

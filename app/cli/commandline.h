@@ -4,9 +4,10 @@
 
 namespace Waymark::Cli {
 
-enum ExitCode {
+enum ExitCode
+{
     Success = 0,
-    Refused = 1, // the work was refused, or problems were found
+    Refused = 1,           // the work was refused, or problems were found
     UsageOrUnreadable = 2, // a usage error, or a file that cannot be opened
 };
 

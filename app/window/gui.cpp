@@ -26,8 +26,8 @@ void installTranslators(QApplication &app, QTranslator &english, QTranslator &wa
     const QLocale locale;
     if (english.load(u"waymark_en"_s, u":/i18n"_s))
         app.installTranslator(&english);
-    if (locale.language() != QLocale::English
-        && waymark.load(locale, u"waymark"_s, u"_"_s, u":/i18n"_s))
+    if (locale.language() != QLocale::English &&
+        waymark.load(locale, u"waymark"_s, u"_"_s, u":/i18n"_s))
         app.installTranslator(&waymark);
     if (qt.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(&qt);

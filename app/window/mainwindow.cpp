@@ -21,10 +21,10 @@
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QPushButton>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -716,14 +716,15 @@ QMessageBox::StandardButton MainWindow::askToSaveChanges()
 
 QMessageBox::StandardButton MainWindow::askToRecover(const WorkingCopyOrphan &orphan)
 {
-    const QString name = orphan.sourcePath.isEmpty() ? tr("an untitled project")
-                                                     : tr("“%1”").arg(QFileInfo(orphan.sourcePath).fileName());
-    QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Changes?"),
-                    tr("Waymark did not close properly last time. Your unsaved changes to %1, "
-                       "last made %2, were kept.")
-                        .arg(name, QLocale().toString(orphan.updated.toLocalTime(),
-                                                      QLocale::ShortFormat)),
-                    QMessageBox::NoButton, this);
+    const QString name = orphan.sourcePath.isEmpty()
+                             ? tr("an untitled project")
+                             : tr("“%1”").arg(QFileInfo(orphan.sourcePath).fileName());
+    QMessageBox box(
+        QMessageBox::Question, tr("Recover Unsaved Changes?"),
+        tr("Waymark did not close properly last time. Your unsaved changes to %1, "
+           "last made %2, were kept.")
+            .arg(name, QLocale().toString(orphan.updated.toLocalTime(), QLocale::ShortFormat)),
+        QMessageBox::NoButton, this);
     box.setInformativeText(tr("Recover them now, or throw them away?"));
     QPushButton *recover = box.addButton(tr("Recover"), QMessageBox::YesRole);
     QAbstractButton *discard = box.addButton(QMessageBox::Discard);

@@ -2,20 +2,17 @@
 
 namespace Waymark::Commands {
 
-template <>
-QList<JourneyMap> *listOf<JourneyMap>(Project &project, const Id &)
+template <> QList<JourneyMap> *listOf<JourneyMap>(Project &project, const Id &)
 {
     return &project.maps;
 }
 
-template <>
-QList<Persona> *listOf<Persona>(Project &project, const Id &)
+template <> QList<Persona> *listOf<Persona>(Project &project, const Id &)
 {
     return &project.personas;
 }
 
-template <>
-QList<Dataset> *listOf<Dataset>(Project &project, const Id &)
+template <> QList<Dataset> *listOf<Dataset>(Project &project, const Id &)
 {
     return &project.datasets;
 }
@@ -29,43 +26,37 @@ JourneyMap *mapById(Project &project, const Id &mapId)
 
 } // namespace
 
-template <>
-QList<Stage> *listOf<Stage>(Project &project, const Id &mapId)
+template <> QList<Stage> *listOf<Stage>(Project &project, const Id &mapId)
 {
     JourneyMap *map = mapById(project, mapId);
     return map ? &map->stages : nullptr;
 }
 
-template <>
-QList<Lane> *listOf<Lane>(Project &project, const Id &mapId)
+template <> QList<Lane> *listOf<Lane>(Project &project, const Id &mapId)
 {
     JourneyMap *map = mapById(project, mapId);
     return map ? &map->lanes : nullptr;
 }
 
-template <>
-QList<Touchpoint> *listOf<Touchpoint>(Project &project, const Id &mapId)
+template <> QList<Touchpoint> *listOf<Touchpoint>(Project &project, const Id &mapId)
 {
     JourneyMap *map = mapById(project, mapId);
     return map ? &map->touchpoints : nullptr;
 }
 
-template <>
-QList<Connector> *listOf<Connector>(Project &project, const Id &mapId)
+template <> QList<Connector> *listOf<Connector>(Project &project, const Id &mapId)
 {
     JourneyMap *map = mapById(project, mapId);
     return map ? &map->connectors : nullptr;
 }
 
-template <>
-QList<Annotation> *listOf<Annotation>(Project &project, const Id &mapId)
+template <> QList<Annotation> *listOf<Annotation>(Project &project, const Id &mapId)
 {
     JourneyMap *map = mapById(project, mapId);
     return map ? &map->annotations : nullptr;
 }
 
-template <>
-QList<PersonaStep> *listOf<PersonaStep>(Project &project, const Id &mapId)
+template <> QList<PersonaStep> *listOf<PersonaStep>(Project &project, const Id &mapId)
 {
     JourneyMap *map = mapById(project, mapId);
     return map ? &map->personaSteps : nullptr;

@@ -24,63 +24,70 @@ inline QString tr(const char *text, const char *disambiguation = nullptr, int n 
     return QCoreApplication::translate("Waymark::Commands", text, disambiguation, n);
 }
 
-template <typename E>
-constexpr EntityKind kindOf();
-template <>
-constexpr EntityKind kindOf<Project>() { return EntityKind::Project; }
-template <>
-constexpr EntityKind kindOf<JourneyMap>() { return EntityKind::Map; }
-template <>
-constexpr EntityKind kindOf<Stage>() { return EntityKind::Stage; }
-template <>
-constexpr EntityKind kindOf<Lane>() { return EntityKind::Lane; }
-template <>
-constexpr EntityKind kindOf<Touchpoint>() { return EntityKind::Touchpoint; }
-template <>
-constexpr EntityKind kindOf<Connector>() { return EntityKind::Connector; }
-template <>
-constexpr EntityKind kindOf<Annotation>() { return EntityKind::Annotation; }
-template <>
-constexpr EntityKind kindOf<Persona>() { return EntityKind::Persona; }
-template <>
-constexpr EntityKind kindOf<Dataset>() { return EntityKind::Dataset; }
-template <>
-constexpr EntityKind kindOf<PersonaStep>() { return EntityKind::PersonaStep; }
+template <typename E> constexpr EntityKind kindOf();
+template <> constexpr EntityKind kindOf<Project>()
+{
+    return EntityKind::Project;
+}
+template <> constexpr EntityKind kindOf<JourneyMap>()
+{
+    return EntityKind::Map;
+}
+template <> constexpr EntityKind kindOf<Stage>()
+{
+    return EntityKind::Stage;
+}
+template <> constexpr EntityKind kindOf<Lane>()
+{
+    return EntityKind::Lane;
+}
+template <> constexpr EntityKind kindOf<Touchpoint>()
+{
+    return EntityKind::Touchpoint;
+}
+template <> constexpr EntityKind kindOf<Connector>()
+{
+    return EntityKind::Connector;
+}
+template <> constexpr EntityKind kindOf<Annotation>()
+{
+    return EntityKind::Annotation;
+}
+template <> constexpr EntityKind kindOf<Persona>()
+{
+    return EntityKind::Persona;
+}
+template <> constexpr EntityKind kindOf<Dataset>()
+{
+    return EntityKind::Dataset;
+}
+template <> constexpr EntityKind kindOf<PersonaStep>()
+{
+    return EntityKind::PersonaStep;
+}
 
 // Whether entities of this kind live inside a map (true) or in the project's own lists.
-template <typename E>
-constexpr bool inMap()
+template <typename E> constexpr bool inMap()
 {
-    return kindOf<E>() != EntityKind::Project && kindOf<E>() != EntityKind::Map
-           && kindOf<E>() != EntityKind::Persona && kindOf<E>() != EntityKind::Dataset;
+    return kindOf<E>() != EntityKind::Project && kindOf<E>() != EntityKind::Map &&
+           kindOf<E>() != EntityKind::Persona && kindOf<E>() != EntityKind::Dataset;
 }
 
 // The list an entity kind lives in: the project's for maps, personas and datasets, the
 // given map's for the rest. Null when the map is gone.
-template <typename E>
-QList<E> *listOf(Project &project, const Id &mapId);
-template <>
-QList<JourneyMap> *listOf<JourneyMap>(Project &project, const Id &mapId);
-template <>
-QList<Stage> *listOf<Stage>(Project &project, const Id &mapId);
-template <>
-QList<Lane> *listOf<Lane>(Project &project, const Id &mapId);
-template <>
-QList<Touchpoint> *listOf<Touchpoint>(Project &project, const Id &mapId);
-template <>
-QList<Connector> *listOf<Connector>(Project &project, const Id &mapId);
-template <>
-QList<Annotation> *listOf<Annotation>(Project &project, const Id &mapId);
-template <>
-QList<Persona> *listOf<Persona>(Project &project, const Id &mapId);
-template <>
-QList<Dataset> *listOf<Dataset>(Project &project, const Id &mapId);
-template <>
-QList<PersonaStep> *listOf<PersonaStep>(Project &project, const Id &mapId);
+template <typename E> QList<E> *listOf(Project &project, const Id &mapId);
+template <> QList<JourneyMap> *listOf<JourneyMap>(Project &project, const Id &mapId);
+template <> QList<Stage> *listOf<Stage>(Project &project, const Id &mapId);
+template <> QList<Lane> *listOf<Lane>(Project &project, const Id &mapId);
+template <> QList<Touchpoint> *listOf<Touchpoint>(Project &project, const Id &mapId);
+template <> QList<Connector> *listOf<Connector>(Project &project, const Id &mapId);
+template <> QList<Annotation> *listOf<Annotation>(Project &project, const Id &mapId);
+template <> QList<Persona> *listOf<Persona>(Project &project, const Id &mapId);
+template <> QList<Dataset> *listOf<Dataset>(Project &project, const Id &mapId);
+template <> QList<PersonaStep> *listOf<PersonaStep>(Project &project, const Id &mapId);
 
 // The entity with this id, or nullptr.
-template <typename E>
-E *locate(Project &project, const Id &id)
+template <typename E> E *locate(Project &project, const Id &id)
 {
     if constexpr (std::is_same_v<E, Project>) {
         return id.isNull() || id == project.id ? &project : nullptr;
@@ -94,8 +101,7 @@ E *locate(Project &project, const Id &id)
 }
 
 // The id of the map holding the entity (null for project-level entities).
-template <typename E>
-Id mapIdOf(Project &project, const Id &id)
+template <typename E> Id mapIdOf(Project &project, const Id &id)
 {
     if constexpr (inMap<E>()) {
         const JourneyMap *map = mapContaining(project, id);
@@ -111,10 +117,8 @@ void announce(Document *doc, ChangeKind change, const Id &id, const Id &mapId, F
     doc->notify({kindOf<E>(), change, id, mapId, fields});
 }
 
-template <typename T>
-struct MemberTraits;
-template <typename C, typename V>
-struct MemberTraits<V C::*>
+template <typename T> struct MemberTraits;
+template <typename C, typename V> struct MemberTraits<V C::*>
 {
     using Class = C;
     using Value = V;
@@ -122,8 +126,7 @@ struct MemberTraits<V C::*>
 
 // Changes one property of one entity. Commands of the same gesture merge into one step; a
 // merge that comes back to the starting value makes the step obsolete.
-template <auto Member>
-class SetField : public QUndoCommand
+template <auto Member> class SetField : public QUndoCommand
 {
     using Entity = typename MemberTraits<decltype(Member)>::Class;
     using Value = typename MemberTraits<decltype(Member)>::Value;
@@ -171,7 +174,8 @@ private:
         Project &project = mDoc->editableProject();
         if (Entity *entity = locate<Entity>(project, mId)) {
             entity->*Member = value;
-            announce<Entity>(mDoc, ChangeKind::Modified, mId, mapIdOf<Entity>(project, mId), mField);
+            announce<Entity>(mDoc, ChangeKind::Modified, mId, mapIdOf<Entity>(project, mId),
+                             mField);
         }
     }
 
@@ -186,11 +190,14 @@ private:
 
 // Adds an entity at an index of its list, or removes it; undo does the opposite. A removed
 // entity is kept whole (a map with everything in it) and put back at the index it had.
-template <typename E>
-class Presence : public QUndoCommand
+template <typename E> class Presence : public QUndoCommand
 {
 public:
-    enum Action { Add, Remove };
+    enum Action
+    {
+        Add,
+        Remove
+    };
 
     Presence(Document *doc, Action action, const Id &mapId, const E &entity, qsizetype index,
              QUndoCommand *parent = nullptr)
@@ -234,8 +241,7 @@ private:
 };
 
 // Moves an entity to another index among its siblings.
-template <typename E>
-class MoveInList : public QUndoCommand
+template <typename E> class MoveInList : public QUndoCommand
 {
 public:
     static Command make(Document *doc, const Id &id, int toIndex, const QString &text)
@@ -283,8 +289,7 @@ private:
 };
 
 // Replaces every field of an entity at once (the persona editor's OK).
-template <typename E>
-class ReplaceEntity : public QUndoCommand
+template <typename E> class ReplaceEntity : public QUndoCommand
 {
 public:
     static Command make(Document *doc, const E &value, const QString &text, Fields fields)

@@ -16,8 +16,8 @@ std::optional<int> clampedEmotion(std::optional<int> emotion)
 // Whether any entity of the project already has this id.
 bool idInUse(const Project &project, const Id &id)
 {
-    return id == project.id || mapContaining(project, id) || indexOfId(project.personas, id) >= 0
-           || indexOfId(project.datasets, id) >= 0;
+    return id == project.id || mapContaining(project, id) || indexOfId(project.personas, id) >= 0 ||
+           indexOfId(project.datasets, id) >= 0;
 }
 
 // The revisions that give the steps of path, in this order, the orders 0, 1, 2…
@@ -40,9 +40,9 @@ Command addPersonaStep(Document *doc, const Id &mapId, int index, const PersonaS
 {
     Project &project = doc->editableProject();
     JourneyMap *map = findById(project.maps, mapId);
-    if (!map || step.id.isNull() || idInUse(project, step.id)
-        || indexOfId(project.personas, step.personaId) < 0
-        || indexOfId(map->touchpoints, step.touchpointId) < 0)
+    if (!map || step.id.isNull() || idInUse(project, step.id) ||
+        indexOfId(project.personas, step.personaId) < 0 ||
+        indexOfId(map->touchpoints, step.touchpointId) < 0)
         return nullptr;
 
     const QList<const PersonaStep *> path = personaPath(*map, step.personaId);
@@ -135,8 +135,8 @@ Command setPersonaPath(Document *doc, const Id &mapId, const Id &personaId,
         step.personaId = personaId;
         step.order = int(i);
         step.emotion = clampedEmotion(step.emotion);
-        if (step.id.isNull() || kept.contains(step.id)
-            || indexOfId(map->touchpoints, step.touchpointId) < 0)
+        if (step.id.isNull() || kept.contains(step.id) ||
+            indexOfId(map->touchpoints, step.touchpointId) < 0)
             return nullptr;
         kept.append(step.id);
         if (const PersonaStep *old = onPath(step.id)) {

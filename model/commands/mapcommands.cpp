@@ -7,8 +7,7 @@ namespace {
 
 // Removes a stage or lane with every card in it and everything attached to those cards or
 // to its cells.
-template <typename Band>
-Command removeBand(Document *doc, const Id &bandId, const QString &text)
+template <typename Band> Command removeBand(Document *doc, const Id &bandId, const QString &text)
 {
     Project &project = doc->editableProject();
     JourneyMap *map = mapContaining(project, bandId);
@@ -87,9 +86,8 @@ Command setMapKind(Document *doc, const Id &mapId, MapKind kind)
 
 Command setMapDescription(Document *doc, const Id &mapId, const QString &description)
 {
-    return SetField<&JourneyMap::description>::make(doc, mapId, description,
-                                                    tr("Change Map Description"),
-                                                    Field::Description);
+    return SetField<&JourneyMap::description>::make(
+        doc, mapId, description, tr("Change Map Description"), Field::Description);
 }
 
 Command addStage(Document *doc, const Id &mapId, int index, const Stage &stage)

@@ -137,12 +137,12 @@ QList<PlaceTouchpoints::Move> arrange(const JourneyMap &map, const QList<Id> &mo
 Command addTouchpoint(Document *doc, const Id &mapId, const Touchpoint &touchpoint)
 {
     JourneyMap *map = findById(doc->editableProject().maps, mapId);
-    if (!map || touchpoint.id.isNull() || indexOfId(map->stages, touchpoint.stageId) < 0
-        || indexOfId(map->lanes, touchpoint.laneId) < 0)
+    if (!map || touchpoint.id.isNull() || indexOfId(map->stages, touchpoint.stageId) < 0 ||
+        indexOfId(map->lanes, touchpoint.laneId) < 0)
         return nullptr;
 
-    const QList<const Touchpoint *> cell = cellTouchpoints(*map, touchpoint.stageId,
-                                                           touchpoint.laneId);
+    const QList<const Touchpoint *> cell =
+        cellTouchpoints(*map, touchpoint.stageId, touchpoint.laneId);
     const int at = qBound(0, touchpoint.order, int(cell.size()));
     auto command = std::make_unique<QUndoCommand>(tr("Add Touchpoint"));
 
@@ -159,8 +159,8 @@ Command addTouchpoint(Document *doc, const Id &mapId, const Touchpoint &touchpoi
 
     Touchpoint added = touchpoint;
     added.order = at;
-    new Presence<Touchpoint>(doc, Presence<Touchpoint>::Add, mapId, added,
-                             map->touchpoints.size(), command.get());
+    new Presence<Touchpoint>(doc, Presence<Touchpoint>::Add, mapId, added, map->touchpoints.size(),
+                             command.get());
     return command;
 }
 
@@ -208,10 +208,8 @@ Command moveTouchpoints(Document *doc, const QList<Id> &touchpointIds, const Id 
     // card becomes the one the later steps merge into.
     if (moves.isEmpty())
         return nullptr;
-    return std::make_unique<PlaceTouchpoints>(doc, map->id, moves,
-                                              tr("Move %n Touchpoint(s)", nullptr,
-                                                 int(moving.size())),
-                                              gesture);
+    return std::make_unique<PlaceTouchpoints>(
+        doc, map->id, moves, tr("Move %n Touchpoint(s)", nullptr, int(moving.size())), gesture);
 }
 
 Command setTouchpointTitle(Document *doc, const Id &id, const QString &title)
@@ -221,8 +219,8 @@ Command setTouchpointTitle(Document *doc, const Id &id, const QString &title)
 
 Command setTouchpointDescription(Document *doc, const Id &id, const QString &description)
 {
-    return SetField<&Touchpoint::description>::make(doc, id, description,
-                                                    tr("Change Description"), Field::Description);
+    return SetField<&Touchpoint::description>::make(doc, id, description, tr("Change Description"),
+                                                    Field::Description);
 }
 
 Command setTouchpointChannel(Document *doc, const Id &id, Channel channel)
@@ -267,13 +265,13 @@ Command setTouchpointNotes(Document *doc, const Id &id, const QString &notes)
 Command addConnector(Document *doc, const Id &mapId, const Connector &connector)
 {
     JourneyMap *map = findById(doc->editableProject().maps, mapId);
-    if (!map || connector.id.isNull() || connector.fromId == connector.toId
-        || indexOfId(map->touchpoints, connector.fromId) < 0
-        || indexOfId(map->touchpoints, connector.toId) < 0)
+    if (!map || connector.id.isNull() || connector.fromId == connector.toId ||
+        indexOfId(map->touchpoints, connector.fromId) < 0 ||
+        indexOfId(map->touchpoints, connector.toId) < 0)
         return nullptr;
     auto command = std::make_unique<QUndoCommand>(tr("Add Connector"));
-    new Presence<Connector>(doc, Presence<Connector>::Add, mapId, connector,
-                            map->connectors.size(), command.get());
+    new Presence<Connector>(doc, Presence<Connector>::Add, mapId, connector, map->connectors.size(),
+                            command.get());
     return command;
 }
 
@@ -297,9 +295,8 @@ Command setConnectorLabel(Document *doc, const Id &connectorId, const QString &l
 
 Command setConnectorDirection(Document *doc, const Id &connectorId, ConnectorDirection direction)
 {
-    return SetField<&Connector::direction>::make(doc, connectorId, direction,
-                                                 tr("Change Connector Direction"),
-                                                 Field::Direction);
+    return SetField<&Connector::direction>::make(
+        doc, connectorId, direction, tr("Change Connector Direction"), Field::Direction);
 }
 
 Command addAnnotation(Document *doc, const Id &mapId, const Annotation &annotation)
@@ -307,11 +304,11 @@ Command addAnnotation(Document *doc, const Id &mapId, const Annotation &annotati
     JourneyMap *map = findById(doc->editableProject().maps, mapId);
     if (!map || annotation.id.isNull())
         return nullptr;
-    const bool onCard = !annotation.touchpointId.isNull()
-                        && indexOfId(map->touchpoints, annotation.touchpointId) >= 0;
-    const bool onCell = annotation.touchpointId.isNull()
-                        && indexOfId(map->stages, annotation.stageId) >= 0
-                        && indexOfId(map->lanes, annotation.laneId) >= 0;
+    const bool onCard = !annotation.touchpointId.isNull() &&
+                        indexOfId(map->touchpoints, annotation.touchpointId) >= 0;
+    const bool onCell = annotation.touchpointId.isNull() &&
+                        indexOfId(map->stages, annotation.stageId) >= 0 &&
+                        indexOfId(map->lanes, annotation.laneId) >= 0;
     if (!onCard && !onCell)
         return nullptr;
 

@@ -19,7 +19,6 @@
 #include <sstream>
 #include <stdexcept>
 
-
 // What the archive holds, in this order, for version 1: five counted lists (stages, lanes,
 // touchpoints, connectors, annotations). Texts are counted UTF-16 code units and enum values
 // are their stable keys, so that every count can be checked against the bounds before
@@ -297,16 +296,18 @@ std::optional<Fragment> decode(const QByteArray &bytes, QString *error)
     if (bytes.size() < headerSize || std::memcmp(bytes.constData(), magic, sizeof magic) != 0)
         return refuse(Text::tr("The clipboard does not hold Waymark cards."));
     if (bytes.size() > MaxEncodedBytes)
-        return refuse(Text::tr("The clipboard holds more Waymark data than can be pasted at once."));
+        return refuse(
+            Text::tr("The clipboard holds more Waymark data than can be pasted at once."));
 
     const char *h = bytes.constData();
     const quint32 version = qFromBigEndian<quint32>(h + 8);
     const quint64 length = qFromBigEndian<quint64>(h + 16);
     if (version > FormatVersion)
         return refuse(Text::tr("The clipboard holds cards from a newer Waymark. Update Waymark to "
-                         "paste them."));
+                               "paste them."));
     if (version < 1)
-        return refuse(Text::tr("The clipboard holds Waymark data in a form this Waymark does not know."));
+        return refuse(
+            Text::tr("The clipboard holds Waymark data in a form this Waymark does not know."));
     if (length != quint64(bytes.size() - headerSize))
         return refuse(Text::tr("The Waymark data on the clipboard is incomplete."));
     const QByteArray payload = bytes.mid(headerSize);

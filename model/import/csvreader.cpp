@@ -7,7 +7,6 @@
 
 #include <csv.h>
 
-
 using namespace Qt::StringLiterals;
 
 namespace Waymark::Import {
@@ -125,7 +124,8 @@ bool CsvReader::start()
     // every line end, which keeps the line numbers right across blank lines.
     csv_parser &p = mParser->parser;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-        fail(CsvErrorCode::ReadFailed, Text::tr("Out of memory while starting to read the file."), 0);
+        fail(CsvErrorCode::ReadFailed, Text::tr("Out of memory while starting to read the file."),
+             0);
         return false;
     }
     mParser->initialised = true;
@@ -171,9 +171,10 @@ void CsvReader::feed(QByteArrayView utf8)
     if (done < std::size_t(utf8.size())) {
         if (csv_error(&p) == CSV_EPARSE) {
             fail(CsvErrorCode::StrayQuote,
-                 Text::tr("Row %1, column %2: a quote mark inside a field that is not quoted, or text "
-                    "after a closing quote. Quote the whole field and double the quote marks "
-                    "inside it.")
+                 Text::tr(
+                     "Row %1, column %2: a quote mark inside a field that is not quoted, or text "
+                     "after a closing quote. Quote the whole field and double the quote marks "
+                     "inside it.")
                      .arg(mRecords + 1)
                      .arg(mFields.size() + 1),
                  mFields.size() + 1);
@@ -190,7 +191,7 @@ void CsvReader::feed(QByteArrayView utf8)
     if (qsizetype(p.entry_pos) > mOptions.maxFieldBytes) {
         fail(CsvErrorCode::FieldTooLarge,
              Text::tr("Row %1, column %2: the field is larger than %3 MB, the most Waymark reads. "
-                "If the field begins with a quote mark, check that the quote is closed.")
+                      "If the field begins with a quote mark, check that the quote is closed.")
                  .arg(mRecords + 1)
                  .arg(mFields.size() + 1)
                  .arg(mOptions.maxFieldBytes / (1024.0 * 1024.0), 0, 'g', 3),
@@ -209,7 +210,7 @@ void CsvReader::finish()
     if (mDecoder && !mDecoder->atCodeUnitBoundary()) {
         fail(CsvErrorCode::BadEncoding,
              Text::tr("The file ends in the middle of a character: it is not complete %1 text. "
-                "Choose the encoding it was saved in.")
+                      "Choose the encoding it was saved in.")
                  .arg(encodingName(mEncoding.encoding)),
              0);
         return;
@@ -217,13 +218,14 @@ void CsvReader::finish()
 
     csv_parser &p = mParser->parser;
     if (csv_fini(&p, onField, onRecordEnd, this) != 0 && !mError) {
-        fail(CsvErrorCode::UnterminatedQuote,
-             Text::tr("Row %1 (line %2), column %3: a quoted field is never closed. Add the missing "
-                "quote mark.")
-                 .arg(mRecords + 1)
-                 .arg(mLine)
-                 .arg(mFields.size() + 1),
-             mFields.size() + 1);
+        fail(
+            CsvErrorCode::UnterminatedQuote,
+            Text::tr("Row %1 (line %2), column %3: a quoted field is never closed. Add the missing "
+                     "quote mark.")
+                .arg(mRecords + 1)
+                .arg(mLine)
+                .arg(mFields.size() + 1),
+            mFields.size() + 1);
         return;
     }
     if (!mError && mRecords == 0)
@@ -267,7 +269,7 @@ void CsvReader::onField(void *data, std::size_t length, void *self)
     if (bytes.size() > options.maxFieldBytes) {
         reader->fail(CsvErrorCode::FieldTooLarge,
                      Text::tr("Row %1, column %2: the field is larger than %3 MB, the most Waymark "
-                        "reads.")
+                              "reads.")
                          .arg(reader->mRecords + 1)
                          .arg(column)
                          .arg(options.maxFieldBytes / (1024.0 * 1024.0), 0, 'g', 3),
@@ -286,19 +288,20 @@ void CsvReader::onField(void *data, std::size_t length, void *self)
     if (bytes.contains('\0')) {
         reader->fail(CsvErrorCode::Binary,
                      Text::tr("Row %1, column %2 holds a NUL byte: the file is binary data or "
-                        "damaged, not text.")
+                              "damaged, not text.")
                          .arg(reader->mRecords + 1)
                          .arg(column),
                      column);
         return;
     }
     if (!reader->mDecoder && !isValidUtf8(bytes)) {
-        reader->fail(CsvErrorCode::BadEncoding,
-                     Text::tr("Row %1, column %2 is not valid UTF-8. Choose the encoding the file was "
-                        "saved in (for example Windows-1252).")
-                         .arg(reader->mRecords + 1)
-                         .arg(column),
-                     column);
+        reader->fail(
+            CsvErrorCode::BadEncoding,
+            Text::tr("Row %1, column %2 is not valid UTF-8. Choose the encoding the file was "
+                     "saved in (for example Windows-1252).")
+                .arg(reader->mRecords + 1)
+                .arg(column),
+            column);
         return;
     }
 

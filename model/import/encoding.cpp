@@ -11,7 +11,6 @@
 #include <climits>
 #include <memory>
 
-
 using namespace Qt::StringLiterals;
 
 namespace Waymark::Import {
@@ -172,7 +171,7 @@ std::optional<DetectedEncoding> detectEncoding(QByteArrayView sample, QString *e
         sample.startsWith(QByteArrayView("\x00\x00\xFE\xFF", 4))) {
         *failure = DetectionFailure::Unsupported;
         *error = Text::tr("The file is UTF-32 text, which Waymark does not read. Save it as UTF-8 "
-                    "or UTF-16 and import it again.");
+                          "or UTF-16 and import it again.");
         return std::nullopt;
     }
     if (sample.startsWith("\xFF\xFE"))
@@ -189,7 +188,7 @@ std::optional<DetectedEncoding> detectEncoding(QByteArrayView sample, QString *e
         if (c == '\0') {
             *failure = DetectionFailure::Binary;
             *error = Text::tr("The file holds binary data (NUL bytes), not text. If it is UTF-16 "
-                        "text without a byte-order mark, choose its encoding.");
+                              "text without a byte-order mark, choose its encoding.");
             return std::nullopt;
         }
         if (isControlByte(static_cast<unsigned char>(c)))

@@ -22,7 +22,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-
 namespace Waymark {
 
 namespace {
@@ -64,7 +63,8 @@ QString problemsText(const QList<ProjectFile::Problem> &problems, qsizetype most
 bool fsyncPath(const QString &path, bool directory)
 {
     const QByteArray name = QFile::encodeName(path);
-    const int fd = ::open(name.constData(), (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+    const int fd =
+        ::open(name.constData(), (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
     if (fd < 0)
         return false;
     const bool ok = ::fsync(fd) == 0;
@@ -76,8 +76,8 @@ bool fsyncPath(const QString &path, bool directory)
 QString temporaryBeside(const QString &target)
 {
     const QFileInfo info(target);
-    return info.absoluteDir().filePath(QStringLiteral(".%1.%2.saving")
-                                           .arg(info.fileName(), newId().toString(QUuid::Id128)));
+    return info.absoluteDir().filePath(
+        QStringLiteral(".%1.%2.saving").arg(info.fileName(), newId().toString(QUuid::Id128)));
 }
 
 } // namespace
@@ -91,7 +91,8 @@ Inspection inspect(const QString &path, bool collectAll)
     const QFileInfo info(path);
 
     if (!info.exists()) {
-        result.error = makeError(StorageErrorCode::CannotRead, Text::tr("There is no file “%1”.").arg(name));
+        result.error =
+            makeError(StorageErrorCode::CannotRead, Text::tr("There is no file “%1”.").arg(name));
         return result;
     }
     if (info.isDir()) {
@@ -102,8 +103,9 @@ Inspection inspect(const QString &path, bool collectAll)
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        result.error = makeError(StorageErrorCode::CannotRead,
-                                 Text::tr("“%1” cannot be read: %2.").arg(name, file.errorString()));
+        result.error =
+            makeError(StorageErrorCode::CannotRead,
+                      Text::tr("“%1” cannot be read: %2.").arg(name, file.errorString()));
         return result;
     }
     const QByteArray header = file.read(100);
@@ -116,7 +118,7 @@ Inspection inspect(const QString &path, bool collectAll)
             header.isEmpty()
                 ? Text::tr("“%1” is empty: it is not a Waymark project.").arg(name)
                 : Text::tr("“%1” is not a Waymark project: it is not an SQLite database at all "
-                     "(perhaps a text, image or office file).")
+                           "(perhaps a text, image or office file).")
                       .arg(name));
         return result;
     }
@@ -129,30 +131,31 @@ Inspection inspect(const QString &path, bool collectAll)
     if (applicationId != quint32(ProjectFile::ApplicationId)) {
         result.error = makeError(StorageErrorCode::NotWaymark,
                                  Text::tr("“%1” is an SQLite database of another program, not a "
-                                    "Waymark project.")
+                                          "Waymark project.")
                                      .arg(name));
         return result;
     }
     if (version > ProjectFile::currentFormatVersion()) {
-        result.error = makeError(StorageErrorCode::NewerFormat,
-                                 Text::tr("“%1” was made by a newer Waymark (format %2; this Waymark "
-                                    "reads formats up to %3). Update Waymark to open it.")
-                                     .arg(name)
-                                     .arg(version)
-                                     .arg(ProjectFile::currentFormatVersion()));
+        result.error =
+            makeError(StorageErrorCode::NewerFormat,
+                      Text::tr("“%1” was made by a newer Waymark (format %2; this Waymark "
+                               "reads formats up to %3). Update Waymark to open it.")
+                          .arg(name)
+                          .arg(version)
+                          .arg(ProjectFile::currentFormatVersion()));
         return result;
     }
     if (version < 1) {
         result.error = makeError(StorageErrorCode::Damaged,
                                  Text::tr("“%1” is marked as a Waymark project but has no format "
-                                    "version: it is damaged.")
+                                          "version: it is damaged.")
                                      .arg(name));
         return result;
     }
     if (wal && QFileInfo::exists(path + QStringLiteral("-wal"))) {
         result.error = makeError(StorageErrorCode::CannotRead,
                                  Text::tr("“%1” is still open in another program (its changes are "
-                                    "in “%1-wal”). Close that program and try again.")
+                                          "in “%1-wal”). Close that program and try again.")
                                      .arg(name));
         return result;
     }
@@ -162,10 +165,12 @@ Inspection inspect(const QString &path, bool collectAll)
     QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
     uri.setScheme(QStringLiteral("file"));
     const bool hotJournal = QFileInfo::exists(path + QStringLiteral("-journal"));
-    uri.setQuery(hotJournal || !wal ? QStringLiteral("mode=ro") : QStringLiteral("mode=ro&immutable=1"));
+    uri.setQuery(hotJournal || !wal ? QStringLiteral("mode=ro")
+                                    : QStringLiteral("mode=ro&immutable=1"));
     if (!result.db.open(uri.toString(QUrl::FullyEncoded), Sql::Database::Mode::ReadOnly)) {
-        result.error = makeError(StorageErrorCode::CannotRead,
-                                 Text::tr("“%1” cannot be opened.").arg(name), result.db.errorMessage());
+        result.error =
+            makeError(StorageErrorCode::CannotRead, Text::tr("“%1” cannot be opened.").arg(name),
+                      result.db.errorMessage());
         return result;
     }
     result.db.harden();
@@ -181,12 +186,13 @@ Inspection inspect(const QString &path, bool collectAll)
             const int code = result.db.errorCode();
             const QString detail = result.db.errorMessage();
             if (code == SQLITE_READONLY_ROLLBACK || (code & 0xff) == SQLITE_BUSY) {
-                result.error = makeError(StorageErrorCode::CannotRead,
-                                         Text::tr("“%1” was left half-written by a program that "
-                                            "stopped, or is being written now. Open it once in "
-                                            "the program that wrote it, or ask for a fresh copy.")
-                                             .arg(name),
-                                         detail);
+                result.error =
+                    makeError(StorageErrorCode::CannotRead,
+                              Text::tr("“%1” was left half-written by a program that "
+                                       "stopped, or is being written now. Open it once in "
+                                       "the program that wrote it, or ask for a fresh copy.")
+                                  .arg(name),
+                              detail);
                 return result;
             }
             findings.append(detail);
@@ -194,11 +200,12 @@ Inspection inspect(const QString &path, bool collectAll)
         if (findings != QStringList{QStringLiteral("ok")}) {
             for (const QString &f : std::as_const(findings))
                 result.problems.append({QStringLiteral("file"), f});
-            result.error = makeError(StorageErrorCode::Damaged,
-                                     Text::tr("“%1” is damaged: SQLite's integrity check failed. Ask "
-                                        "for a fresh copy of the file, or open a backup.")
-                                         .arg(name),
-                                     problemsText(result.problems));
+            result.error =
+                makeError(StorageErrorCode::Damaged,
+                          Text::tr("“%1” is damaged: SQLite's integrity check failed. Ask "
+                                   "for a fresh copy of the file, or open a backup.")
+                              .arg(name),
+                          problemsText(result.problems));
             return result;
         }
     }
@@ -210,8 +217,9 @@ Inspection inspect(const QString &path, bool collectAll)
     QList<ProjectFile::Problem> foreign;
     QList<ProjectFile::Problem> altered;
     for (const Schema::SchemaObject &o : actual) {
-        const auto it = std::find_if(expected.cbegin(), expected.cend(),
-                                     [&](const Schema::SchemaObject &e) { return e.name == o.name; });
+        const auto it =
+            std::find_if(expected.cbegin(), expected.cend(),
+                         [&](const Schema::SchemaObject &e) { return e.name == o.name; });
         const QString where = QStringLiteral("%1 %2").arg(o.type, o.name);
         if (it == expected.cend())
             foreign.append({where, Text::tr("is not one Waymark creates")});
@@ -219,8 +227,9 @@ Inspection inspect(const QString &path, bool collectAll)
             altered.append({where, Text::tr("differs from format %1 of Waymark").arg(version)});
     }
     for (const Schema::SchemaObject &e : expected) {
-        const bool present = std::any_of(actual.cbegin(), actual.cend(),
-                                         [&](const Schema::SchemaObject &o) { return o.name == e.name; });
+        const bool present =
+            std::any_of(actual.cbegin(), actual.cend(),
+                        [&](const Schema::SchemaObject &o) { return o.name == e.name; });
         if (!present)
             altered.append({QStringLiteral("%1 %2").arg(e.type, e.name), Text::tr("is missing")});
     }
@@ -232,7 +241,7 @@ Inspection inspect(const QString &path, bool collectAll)
             names.append(p.where);
         result.error = makeError(StorageErrorCode::ForeignObjects,
                                  Text::tr("“%1” holds objects Waymark did not create (%2). It may "
-                                    "have been tampered with, so Waymark does not open it.")
+                                          "have been tampered with, so Waymark does not open it.")
                                      .arg(name, names.join(QStringLiteral(", "))),
                                  problemsText(result.problems));
         if (!collectAll)
@@ -240,7 +249,7 @@ Inspection inspect(const QString &path, bool collectAll)
     } else if (!altered.isEmpty()) {
         result.error = makeError(StorageErrorCode::Damaged,
                                  Text::tr("“%1” is damaged: its tables are not those of a Waymark "
-                                    "project of format %2.")
+                                          "project of format %2.")
                                      .arg(name)
                                      .arg(version),
                                  problemsText(result.problems));
@@ -258,12 +267,13 @@ Inspection inspect(const QString &path, bool collectAll)
                                         .arg(st.text(1), st.text(2))});
         }
         if (dangling > 0 && !result.error) {
-            result.error = makeError(StorageErrorCode::Damaged,
-                                     Text::tr("“%1” is damaged: %n of its rows refer to things that "
-                                        "are not in the file.",
-                                        nullptr, int(dangling))
-                                         .arg(name),
-                                     problemsText(result.problems));
+            result.error =
+                makeError(StorageErrorCode::Damaged,
+                          Text::tr("“%1” is damaged: %n of its rows refer to things that "
+                                   "are not in the file.",
+                                   nullptr, int(dangling))
+                              .arg(name),
+                          problemsText(result.problems));
         }
     }
     return result;
@@ -313,8 +323,9 @@ std::optional<Project> load(Inspection &inspection, Sql::Database &dest, Storage
     QString detail;
 
     if (!copyDatabase(inspection.db, dest, &detail)) {
-        *error = makeError(StorageErrorCode::CannotRead, Text::tr("The project could not be copied "
-                                                            "for editing."),
+        *error = makeError(StorageErrorCode::CannotRead,
+                           Text::tr("The project could not be copied "
+                                    "for editing."),
                            detail);
         return std::nullopt;
     }
@@ -324,12 +335,13 @@ std::optional<Project> load(Inspection &inspection, Sql::Database &dest, Storage
     if (inspection.formatVersion < ProjectFile::currentFormatVersion()) {
         Sql::Transaction transaction(dest);
         if (!Migrations::apply(dest, inspection.formatVersion, ProjectFile::currentFormatVersion(),
-                               Migrations::all(), &detail)
-            || !transaction.commit()) {
-            *error = makeError(StorageErrorCode::Damaged,
-                               Text::tr("The project could not be brought up to date from format %1.")
-                                   .arg(inspection.formatVersion),
-                               detail);
+                               Migrations::all(), &detail) ||
+            !transaction.commit()) {
+            *error =
+                makeError(StorageErrorCode::Damaged,
+                          Text::tr("The project could not be brought up to date from format %1.")
+                              .arg(inspection.formatVersion),
+                          detail);
             return std::nullopt;
         }
     }
@@ -353,8 +365,8 @@ std::optional<Project> load(Inspection &inspection, Sql::Database &dest, Storage
     if (!found.isEmpty()) {
         *error = makeError(StorageErrorCode::Damaged,
                            Text::tr("The project is damaged: %n of its values are invalid or "
-                              "inconsistent.",
-                              nullptr, int(found.size())),
+                                    "inconsistent.",
+                                    nullptr, int(found.size())),
                            problemsText(found));
         return std::nullopt;
     }
@@ -366,10 +378,10 @@ std::optional<Project> load(Inspection &inspection, Sql::Database &dest, Storage
 bool initialise(Sql::Database &db, const Project &project, QString *error)
 {
     Sql::Transaction transaction(db);
-    if (!transaction.isActive()
-        || !db.exec(QStringLiteral("PRAGMA application_id = %1").arg(ProjectFile::ApplicationId))
-        || !Schema::create(db, ProjectFile::currentFormatVersion(), error)
-        || !Store::writeProject(db, project, error) || !transaction.commit()) {
+    if (!transaction.isActive() ||
+        !db.exec(QStringLiteral("PRAGMA application_id = %1").arg(ProjectFile::ApplicationId)) ||
+        !Schema::create(db, ProjectFile::currentFormatVersion(), error) ||
+        !Store::writeProject(db, project, error) || !transaction.commit()) {
         if (error && error->isEmpty())
             *error = db.errorMessage();
         return false;
@@ -399,8 +411,9 @@ bool replaceAtomically(Sql::Database &source, const QString &target, StorageErro
                     Text::tr("“%1” cannot be saved: its folder does not exist.").arg(name));
     }
     if (QFileInfo(target).isDir())
-        return fail(StorageErrorCode::CannotWrite,
-                    Text::tr("“%1” cannot be saved: a folder of that name is in the way.").arg(name));
+        return fail(
+            StorageErrorCode::CannotWrite,
+            Text::tr("“%1” cannot be saved: a folder of that name is in the way.").arg(name));
 
     {
         Sql::Database out;
@@ -412,34 +425,40 @@ bool replaceAtomically(Sql::Database &source, const QString &target, StorageErro
         if (!copyDatabase(source, out, &detail, options)) {
             out.close();
             if (options.cancel && options.cancel->load())
-                return fail(StorageErrorCode::Cancelled, Text::tr("Saving “%1” was cancelled.").arg(name));
+                return fail(StorageErrorCode::Cancelled,
+                            Text::tr("Saving “%1” was cancelled.").arg(name));
             return fail(StorageErrorCode::CannotWrite,
                         Text::tr("“%1” cannot be saved: writing the new file failed (is the disk "
-                           "full?).")
+                                 "full?).")
                             .arg(name));
         }
         // A saved project is one file: the rollback journal, never WAL.
-        const std::optional<QString> mode = out.queryText(QStringLiteral("PRAGMA journal_mode = DELETE"));
+        const std::optional<QString> mode =
+            out.queryText(QStringLiteral("PRAGMA journal_mode = DELETE"));
         const std::optional<QString> check = out.queryText(QStringLiteral("PRAGMA quick_check"));
         const std::optional<qint64> appId = out.queryInt(QStringLiteral("PRAGMA application_id"));
-        if (mode != QStringLiteral("delete") || check != QStringLiteral("ok")
-            || appId != ProjectFile::ApplicationId) {
+        if (mode != QStringLiteral("delete") || check != QStringLiteral("ok") ||
+            appId != ProjectFile::ApplicationId) {
             detail = QStringLiteral("journal mode %1, check %2")
                          .arg(mode.value_or(QString()), check.value_or(out.errorMessage()));
-            return fail(StorageErrorCode::CannotWrite,
-                        Text::tr("“%1” cannot be saved: the new file did not pass its check.").arg(name));
+            return fail(
+                StorageErrorCode::CannotWrite,
+                Text::tr("“%1” cannot be saved: the new file did not pass its check.").arg(name));
         }
     }
 
     if (!fsyncPath(temp, false)) {
         detail = QString::fromLocal8Bit(std::strerror(errno));
-        return fail(StorageErrorCode::CannotWrite,
-                    Text::tr("“%1” cannot be saved: the new file could not be written to disk.").arg(name));
+        return fail(
+            StorageErrorCode::CannotWrite,
+            Text::tr("“%1” cannot be saved: the new file could not be written to disk.").arg(name));
     }
-    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target).constData()) != 0) {
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target).constData()) !=
+        0) {
         detail = QString::fromLocal8Bit(std::strerror(errno));
-        return fail(StorageErrorCode::CannotWrite,
-                    Text::tr("“%1” cannot be saved: the old file could not be replaced.").arg(name));
+        return fail(
+            StorageErrorCode::CannotWrite,
+            Text::tr("“%1” cannot be saved: the old file could not be replaced.").arg(name));
     }
     fsyncPath(QFileInfo(target).absolutePath(), true);
     qCInfo(lcStorage) << "saved" << target << "in" << timer.elapsed() << "ms";
@@ -476,11 +495,12 @@ bool write(const Project &project, const QString &path, StorageError *error)
     StorageError &err = error ? *error : ignored;
     Sql::Database memory;
     QString detail;
-    if (!memory.open(QStringLiteral(":memory:"), Sql::Database::Mode::Create)
-        || !FileOps::initialise(memory, project, &detail)) {
-        err = makeError(StorageErrorCode::CannotWrite,
-                        Text::tr("“%1” cannot be written: the project could not be stored.").arg(shown(path)),
-                        detail);
+    if (!memory.open(QStringLiteral(":memory:"), Sql::Database::Mode::Create) ||
+        !FileOps::initialise(memory, project, &detail)) {
+        err = makeError(
+            StorageErrorCode::CannotWrite,
+            Text::tr("“%1” cannot be written: the project could not be stored.").arg(shown(path)),
+            detail);
         return false;
     }
     return FileOps::replaceAtomically(memory, path, &err);

@@ -47,8 +47,7 @@ void bindValue(Sql::Statement &st, int index, const std::optional<int> &value)
         st.bindNull(index);
 }
 
-template <typename Value>
-void bindValue(Sql::Statement &st, int index, const Value &value)
+template <typename Value> void bindValue(Sql::Statement &st, int index, const Value &value)
 {
     st.bind(index, value);
 }
@@ -67,7 +66,8 @@ QString timeText(const QDateTime &time)
 
 QString tagsText(const QStringList &tags)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact));
 }
 
 // Prepared statements by SQL text, so that writing thousands of rows prepares each once.
@@ -79,8 +79,7 @@ public:
     {}
 
     // Runs sql with the values bound in order; false (and error set) on failure.
-    template <typename... Values>
-    bool run(const QString &sql, const Values &...values)
+    template <typename... Values> bool run(const QString &sql, const Values &...values)
     {
         Sql::Statement &st = statement(sql);
         int index = 1;
@@ -206,10 +205,9 @@ bool writeLane(Writer &w, const Id &mapId, const Lane &l, int position)
 
 bool writeTouchpoint(Writer &w, const Id &mapId, const Touchpoint &t)
 {
-    return w.run(upsertTouchpoint, idText(t.id), idText(mapId), idText(t.stageId),
-                 idText(t.laneId), t.order, t.title, t.description, toKey(t.channel),
-                 devicesToKeys(t.devices), t.owner, tagsText(t.tags), toKey(t.evidence),
-                 colorText(t.color), t.notes);
+    return w.run(upsertTouchpoint, idText(t.id), idText(mapId), idText(t.stageId), idText(t.laneId),
+                 t.order, t.title, t.description, toKey(t.channel), devicesToKeys(t.devices),
+                 t.owner, tagsText(t.tags), toKey(t.evidence), colorText(t.color), t.notes);
 }
 
 bool writeConnector(Writer &w, const Id &mapId, const Connector &c)
@@ -222,8 +220,7 @@ bool writeAnnotation(Writer &w, const Id &mapId, const Annotation &a)
 {
     return w.run(upsertAnnotation, idText(a.id), idText(mapId), toKey(a.kind),
                  OptionalId{a.touchpointId}, OptionalId{a.stageId}, OptionalId{a.laneId}, a.text,
-                 a.severity,
-                 a.author, timeText(a.created));
+                 a.severity, a.author, timeText(a.created));
 }
 
 bool writePersonaStep(Writer &w, const Id &mapId, const PersonaStep &s)
@@ -234,12 +231,11 @@ bool writePersonaStep(Writer &w, const Id &mapId, const PersonaStep &s)
 
 bool writePersona(Writer &w, const Persona &p, int position)
 {
-    return w.run(upsertPersona, idText(p.id), position, p.name, p.photo, p.quote, p.age,
-                 p.gender, p.location, p.occupation, p.socioeconomic, p.lifestyle, p.interests,
-                 p.opinions, p.likes, p.dislikes, p.attitudes, p.goals, p.frustrations, p.needs,
+    return w.run(upsertPersona, idText(p.id), position, p.name, p.photo, p.quote, p.age, p.gender,
+                 p.location, p.occupation, p.socioeconomic, p.lifestyle, p.interests, p.opinions,
+                 p.likes, p.dislikes, p.attitudes, p.goals, p.frustrations, p.needs,
                  channelsToKeys(p.preferredChannels), devicesToKeys(p.preferredDevices), p.role,
-                 p.organisation, p.segment, p.decisionPower, p.businessValue,
-                 colorText(p.color));
+                 p.organisation, p.segment, p.decisionPower, p.businessValue, colorText(p.color));
 }
 
 bool writeDataset(Writer &w, const Dataset &d, int position)
@@ -297,8 +293,7 @@ bool deleteRow(Writer &w, const QString &table, const Id &id)
     return w.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), idText(id));
 }
 
-template <typename T>
-bool writePositions(Writer &w, const QString &table, const QList<T> &siblings)
+template <typename T> bool writePositions(Writer &w, const QString &table, const QList<T> &siblings)
 {
     for (qsizetype i = 0; i < siblings.size(); ++i) {
         if (!w.run(QStringLiteral("UPDATE %1 SET position = ? WHERE id = ?").arg(table), int(i),
@@ -364,7 +359,8 @@ private:
 
     QColor color(const Sql::Statement &st, int column, const QString &where)
     {
-        static const QRegularExpression pattern(QStringLiteral("^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"));
+        static const QRegularExpression pattern(
+            QStringLiteral("^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"));
         const QString value = st.text(column);
         if (value.isEmpty())
             return {};
@@ -404,8 +400,8 @@ private:
         if (st.isNull(column))
             return std::nullopt;
         if (st.type(column) != SQLITE_INTEGER) {
-            problem(where, QStringLiteral("\"%1\" is not an emotion score")
-                               .arg(st.text(column).left(60)));
+            problem(where,
+                    QStringLiteral("\"%1\" is not an emotion score").arg(st.text(column).left(60)));
             return std::nullopt;
         }
         const qint64 value = st.integer(column);
@@ -456,13 +452,12 @@ private:
 
 bool Reader::checkCounts()
 {
-    static const char *const tables[] = {"maps",        "stages",     "lanes",
-                                         "touchpoints", "connectors", "annotations",
-                                         "personas",    "datasets",   "dataset_columns",
-                                         "persona_steps"};
+    static const char *const tables[] = {
+        "maps",        "stages",   "lanes",    "touchpoints",     "connectors",
+        "annotations", "personas", "datasets", "dataset_columns", "persona_steps"};
     for (const char *table : tables) {
-        const std::optional<qint64> count = mDb.queryInt(
-            QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+        const std::optional<qint64> count =
+            mDb.queryInt(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
         if (!count)
             return false;
         if (*count > mBounds.maxRows) {
@@ -474,8 +469,8 @@ bool Reader::checkCounts()
         }
     }
 
-    const std::optional<qint64> photoBytes = mDb.queryInt(
-        QStringLiteral("SELECT coalesce(max(length(photo)), 0) FROM personas"));
+    const std::optional<qint64> photoBytes =
+        mDb.queryInt(QStringLiteral("SELECT coalesce(max(length(photo)), 0) FROM personas"));
     if (photoBytes && *photoBytes > mBounds.maxPhotoBytes) {
         problem(QStringLiteral("table personas"),
                 QStringLiteral("a photo of %1 bytes is larger than the %2 Waymark loads")
@@ -514,8 +509,9 @@ std::optional<Project> Reader::read()
     readDatasets(project);
 
     if (mTextBytes > mBounds.maxTextBytes) {
-        problem(QStringLiteral("file"), QStringLiteral("the map structure holds more than %1 MB of text")
-                                            .arg(mBounds.maxTextBytes / (1024 * 1024)));
+        problem(QStringLiteral("file"),
+                QStringLiteral("the map structure holds more than %1 MB of text")
+                    .arg(mBounds.maxTextBytes / (1024 * 1024)));
         mTooLarge = true;
         return std::nullopt;
     }
@@ -577,11 +573,11 @@ void Reader::readMaps(Project &project)
         }
     }
     {
-        Sql::Statement st(mDb, QStringLiteral(
-                                   "SELECT id, map_id, stage_id, lane_id, position, title, "
-                                   "description, channel, devices, owner, tags, evidence, color, "
-                                   "notes FROM touchpoints ORDER BY map_id, stage_id, lane_id, "
-                                   "position, id"));
+        Sql::Statement st(
+            mDb, QStringLiteral("SELECT id, map_id, stage_id, lane_id, position, title, "
+                                "description, channel, devices, owner, tags, evidence, color, "
+                                "notes FROM touchpoints ORDER BY map_id, stage_id, lane_id, "
+                                "position, id"));
         while (st.next()) {
             Touchpoint t;
             t.id = id(st, 0, QStringLiteral("table touchpoints"));
@@ -618,10 +614,10 @@ void Reader::readMaps(Project &project)
         }
     }
     {
-        Sql::Statement st(mDb, QStringLiteral(
-                                   "SELECT id, map_id, kind, touchpoint_id, stage_id, lane_id, "
-                                   "text, severity, author, created FROM annotations "
-                                   "ORDER BY map_id, created, id"));
+        Sql::Statement st(
+            mDb, QStringLiteral("SELECT id, map_id, kind, touchpoint_id, stage_id, lane_id, "
+                                "text, severity, author, created FROM annotations "
+                                "ORDER BY map_id, created, id"));
         while (st.next()) {
             Annotation a;
             a.id = id(st, 0, QStringLiteral("table annotations"));
@@ -659,12 +655,12 @@ void Reader::readMaps(Project &project)
 
 void Reader::readPersonas(Project &project)
 {
-    Sql::Statement st(mDb, QStringLiteral(
-                               "SELECT id, name, photo, quote, age, gender, location, occupation, "
-                               "socioeconomic, lifestyle, interests, opinions, likes, dislikes, "
-                               "attitudes, goals, frustrations, needs, preferred_channels, "
-                               "preferred_devices, role, organisation, segment, decision_power, "
-                               "business_value, color FROM personas ORDER BY position, id"));
+    Sql::Statement st(
+        mDb, QStringLiteral("SELECT id, name, photo, quote, age, gender, location, occupation, "
+                            "socioeconomic, lifestyle, interests, opinions, likes, dislikes, "
+                            "attitudes, goals, frustrations, needs, preferred_channels, "
+                            "preferred_devices, role, organisation, segment, decision_power, "
+                            "business_value, color FROM personas ORDER BY position, id"));
     while (st.next()) {
         Persona p;
         p.id = id(st, 0, QStringLiteral("table personas"));
@@ -672,10 +668,10 @@ void Reader::readPersonas(Project &project)
         p.name = text(st, 1);
         p.photo = st.blob(2);
         mTextBytes += p.photo.size();
-        QString *fields[] = {&p.quote,    &p.age,       &p.gender,        &p.location,
+        QString *fields[] = {&p.quote,      &p.age,           &p.gender,    &p.location,
                              &p.occupation, &p.socioeconomic, &p.lifestyle, &p.interests,
-                             &p.opinions, &p.likes,     &p.dislikes,      &p.attitudes,
-                             &p.goals,    &p.frustrations, &p.needs};
+                             &p.opinions,   &p.likes,         &p.dislikes,  &p.attitudes,
+                             &p.goals,      &p.frustrations,  &p.needs};
         int column = 3;
         for (QString *field : fields)
             *field = text(st, column++);
@@ -691,7 +687,8 @@ void Reader::readPersonas(Project &project)
         p.decisionPower = text(st, 23);
         p.businessValue = st.real(24);
         if (!(p.businessValue >= 0.0 && p.businessValue <= 1e9)) {
-            problem(w, QStringLiteral("the business value %1 is out of range").arg(p.businessValue));
+            problem(w,
+                    QStringLiteral("the business value %1 is out of range").arg(p.businessValue));
             p.businessValue = 1.0;
         }
         p.color = color(st, 25, w);

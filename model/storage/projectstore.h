@@ -19,9 +19,9 @@ namespace Waymark::Store {
 // thousand cards); a file past them is refused before it is loaded.
 struct Bounds
 {
-    qint64 maxRows = 200000; // in any one structural table
+    qint64 maxRows = 200000;                   // in any one structural table
     qint64 maxTextBytes = 256LL * 1024 * 1024; // all text and photos of the structure together
-    qint64 maxPhotoBytes = 8LL * 1024 * 1024; // one persona photo
+    qint64 maxPhotoBytes = 8LL * 1024 * 1024;  // one persona photo
 };
 
 // Reads the project. Returns nullopt when the tables cannot be read at all (or a bound is

@@ -185,8 +185,8 @@ QList<SchemaObject> expected(int formatVersion)
 
     Sql::Database db;
     QList<SchemaObject> objects;
-    if (db.open(QStringLiteral(":memory:"), Sql::Database::Mode::Create)
-        && create(db, formatVersion)) {
+    if (db.open(QStringLiteral(":memory:"), Sql::Database::Mode::Create) &&
+        create(db, formatVersion)) {
         objects = read(db);
     }
     cache.insert(formatVersion, objects);

@@ -74,8 +74,8 @@ bool Database::open(const QString &path, Mode mode)
     const QByteArray name = path.toUtf8();
     const int rc = sqlite3_open_v2(name.constData(), &mDb, flags, nullptr);
     if (rc != SQLITE_OK) {
-        mOpenError = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb))
-                         : QString::fromUtf8(sqlite3_errstr(rc));
+        mOpenError =
+            mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close(mDb);
         mDb = nullptr;
         return false;
@@ -155,8 +155,8 @@ Statement::Statement(Database &db, const QString &sql)
     : mDb(db)
 {
     const QByteArray utf8 = sql.toUtf8();
-    if (sqlite3_prepare_v3(db.handle(), utf8.constData(), int(utf8.size()), 0, &mStmt, nullptr)
-        != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db.handle(), utf8.constData(), int(utf8.size()), 0, &mStmt, nullptr) !=
+        SQLITE_OK) {
         qCDebug(lcStorage) << "prepare failed:" << db.errorMessage() << sql.left(200);
         mStmt = nullptr;
         mFailed = true;

@@ -16,7 +16,12 @@ namespace Waymark::Sql {
 class Database
 {
 public:
-    enum class Mode { ReadOnly, ReadWrite, Create };
+    enum class Mode
+    {
+        ReadOnly,
+        ReadWrite,
+        Create
+    };
 
     Database() = default;
     Database(Database &&other) noexcept;
@@ -61,7 +66,7 @@ public:
 
     bool isValid() const { return mStmt != nullptr; }
 
-    void bind(int index, const QString &text); // a null QString binds ''
+    void bind(int index, const QString &text);    // a null QString binds ''
     void bind(int index, const QByteArray &blob); // a null QByteArray binds NULL
     void bind(int index, qint64 value);
     void bind(int index, int value) { bind(index, qint64(value)); }

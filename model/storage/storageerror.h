@@ -6,16 +6,17 @@
 
 namespace Waymark {
 
-enum class StorageErrorCode {
+enum class StorageErrorCode
+{
     None,
-    CannotRead, // missing, unreadable, a folder
-    NotSqlite, // not an SQLite database at all (a text file, an image...)
-    NotWaymark, // an SQLite database of another program
-    NewerFormat, // made by a newer Waymark
-    Damaged, // fails SQLite's integrity checks or Waymark's consistency checks
+    CannotRead,     // missing, unreadable, a folder
+    NotSqlite,      // not an SQLite database at all (a text file, an image...)
+    NotWaymark,     // an SQLite database of another program
+    NewerFormat,    // made by a newer Waymark
+    Damaged,        // fails SQLite's integrity checks or Waymark's consistency checks
     ForeignObjects, // holds tables, views, triggers or indexes Waymark did not create
-    TooLarge, // exceeds one of the bounds Waymark loads
-    CannotWrite, // saving or creating the working copy failed
+    TooLarge,       // exceeds one of the bounds Waymark loads
+    CannotWrite,    // saving or creating the working copy failed
     Cancelled,
 };
 
@@ -23,7 +24,7 @@ struct StorageError
 {
     StorageErrorCode code = StorageErrorCode::None;
     QString message; // one or two plain sentences with the way out
-    QString detail; // what SQLite or the check said, for a "Details" button and logs
+    QString detail;  // what SQLite or the check said, for a "Details" button and logs
 
     explicit operator bool() const { return code != StorageErrorCode::None; }
 };

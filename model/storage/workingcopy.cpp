@@ -20,7 +20,6 @@
 #include <csignal>
 #include <unistd.h>
 
-
 namespace Waymark {
 
 namespace {
@@ -69,8 +68,8 @@ void WorkingCopy::describe(const QString &sourcePath, bool modified)
     o.insert(QStringLiteral("updated"),
              QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     QSaveFile file(describerPath(mPath));
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
         qCWarning(lcStorage) << "cannot write" << file.fileName();
 }
 
@@ -84,8 +83,8 @@ QList<WorkingCopy::Orphan> WorkingCopy::orphans()
         if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
             continue;
         const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-        const bool sameHost = o.value(QStringLiteral("host")).toString()
-                              == QSysInfo::machineHostName();
+        const bool sameHost =
+            o.value(QStringLiteral("host")).toString() == QSysInfo::machineHostName();
         const qint64 pid = qint64(o.value(QStringLiteral("pid")).toDouble());
         if (sameHost && processIsRunning(pid))
             continue; // another Waymark is working on it right now
@@ -94,8 +93,8 @@ QList<WorkingCopy::Orphan> WorkingCopy::orphans()
         orphan.workingPath = dir.filePath(name.chopped(5));
         orphan.sourcePath = o.value(QStringLiteral("source")).toString();
         orphan.modified = o.value(QStringLiteral("modified")).toBool();
-        orphan.updated = QDateTime::fromString(o.value(QStringLiteral("updated")).toString(),
-                                               Qt::ISODateWithMs);
+        orphan.updated =
+            QDateTime::fromString(o.value(QStringLiteral("updated")).toString(), Qt::ISODateWithMs);
         if (QFileInfo::exists(orphan.workingPath))
             found.append(orphan);
         else
@@ -119,14 +118,14 @@ bool WorkingCopy::settle(const Orphan &orphan)
     if (!db.open(orphan.workingPath, Sql::Database::Mode::ReadWrite))
         return false;
     db.harden();
-    return db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))
-           && db.queryText(QStringLiteral("PRAGMA journal_mode = DELETE")) == QStringLiteral("delete");
+    return db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) &&
+           db.queryText(QStringLiteral("PRAGMA journal_mode = DELETE")) == QStringLiteral("delete");
 }
 
 QString WorkingCopy::folder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-           + QStringLiteral("/working");
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+           QStringLiteral("/working");
 }
 
 bool WorkingCopy::openDatabase(StorageError *error)
@@ -134,14 +133,16 @@ bool WorkingCopy::openDatabase(StorageError *error)
     const QString dir = folder();
     if (!QDir().mkpath(dir)) {
         *error = {StorageErrorCode::CannotWrite,
-                  Text::tr("Waymark cannot create its working folder “%1”.").arg(dir), {}};
+                  Text::tr("Waymark cannot create its working folder “%1”.").arg(dir),
+                  {}};
         return false;
     }
-    mPath = dir + QStringLiteral("/") + newId().toString(QUuid::WithoutBraces)
-            + QStringLiteral(".waymark");
+    mPath = dir + QStringLiteral("/") + newId().toString(QUuid::WithoutBraces) +
+            QStringLiteral(".waymark");
     if (!mDb.open(mPath, Sql::Database::Mode::Create)) {
         *error = {StorageErrorCode::CannotWrite,
-                  Text::tr("Waymark cannot create its working copy of the project."), mDb.errorMessage()};
+                  Text::tr("Waymark cannot create its working copy of the project."),
+                  mDb.errorMessage()};
         return false;
     }
     mDb.harden();
@@ -238,7 +239,7 @@ bool WorkingCopy::flush(const Project &project, StorageError *error)
     if (!ok) {
         *error = {StorageErrorCode::CannotWrite,
                   Text::tr("Waymark could not write your latest change to its working copy (is the "
-                     "disk full?). The change is kept and will be written when you save."),
+                           "disk full?). The change is kept and will be written when you save."),
                   detail};
         qCWarning(lcStorage) << "writing to the working copy failed:" << detail;
         return false;

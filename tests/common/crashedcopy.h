@@ -17,8 +17,8 @@ using namespace Qt::StringLiterals;
 // path (empty when there is not exactly one). pid is the process the note names.
 inline QString simulateCrash(const QString &source, qint64 pid)
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-                           + u"/working"_s;
+    const QString folder =
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/working"_s;
     const QStringList live = QDir(folder).entryList({u"*.waymark"_s}, QDir::Files);
     if (live.size() != 1)
         return {};

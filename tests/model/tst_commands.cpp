@@ -146,176 +146,161 @@ void tst_Commands::doUndoRedo_data()
         << Factory([](Document *d) { return Commands::renameProject(d, u"Renamed"_s); })
         << Check([](const Project &p) { QCOMPARE(p.name, u"Renamed"_s); }) << u"Rename Project"_s;
 
-    QTest::newRow("add map")
-        << Factory([](Document *d) {
-               JourneyMap m;
-               m.id = fixedId(900);
-               m.name = u"Future"_s;
-               m.stages = {{fixedId(901), u"One"_s, {}, 0}};
-               m.lanes = {{fixedId(902), u"Lane"_s, LaneKind::Thoughts, false, {}}};
-               Touchpoint t;
-               t.id = fixedId(903);
-               t.stageId = fixedId(901);
-               t.laneId = fixedId(902);
-               t.title = u"Idea"_s;
-               m.touchpoints = {t};
-               return Commands::addMap(d, 1, m);
-           })
-        << Check([](const Project &p) {
-               QCOMPARE(p.maps.size(), 3);
-               QCOMPARE(p.maps[1].name, u"Future"_s);
-               QCOMPARE(p.maps[1].touchpoints.size(), 1);
-           })
-        << u"Add Map"_s;
+    QTest::newRow("add map") << Factory([](Document *d) {
+        JourneyMap m;
+        m.id = fixedId(900);
+        m.name = u"Future"_s;
+        m.stages = {{fixedId(901), u"One"_s, {}, 0}};
+        m.lanes = {{fixedId(902), u"Lane"_s, LaneKind::Thoughts, false, {}}};
+        Touchpoint t;
+        t.id = fixedId(903);
+        t.stageId = fixedId(901);
+        t.laneId = fixedId(902);
+        t.title = u"Idea"_s;
+        m.touchpoints = {t};
+        return Commands::addMap(d, 1, m);
+    }) << Check([](const Project &p) {
+        QCOMPARE(p.maps.size(), 3);
+        QCOMPARE(p.maps[1].name, u"Future"_s);
+        QCOMPARE(p.maps[1].touchpoints.size(), 1);
+    }) << u"Add Map"_s;
 
-    QTest::newRow("remove map")
-        << Factory([map](Document *d) { return Commands::removeMap(d, map); })
-        << Check([](const Project &p) {
-               QCOMPARE(p.maps.size(), 1);
-               QCOMPARE(p.maps[0].name, u"Empty map"_s);
-           })
-        << u"Delete Map"_s;
+    QTest::newRow("remove map") << Factory([map](Document *d) {
+        return Commands::removeMap(d, map);
+    }) << Check([](const Project &p) {
+        QCOMPARE(p.maps.size(), 1);
+        QCOMPARE(p.maps[0].name, u"Empty map"_s);
+    }) << u"Delete Map"_s;
 
-    QTest::newRow("rename map")
-        << Factory([map](Document *d) { return Commands::renameMap(d, map, u"Shop"_s); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).name, u"Shop"_s); })
-        << u"Rename Map"_s;
+    QTest::newRow("rename map") << Factory([map](Document *d) {
+        return Commands::renameMap(d, map, u"Shop"_s);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).name, u"Shop"_s); })
+                                << u"Rename Map"_s;
 
-    QTest::newRow("map kind")
-        << Factory([map](Document *d) { return Commands::setMapKind(d, map, MapKind::CurrentState); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).kind, MapKind::CurrentState); })
-        << u"Change Map Kind"_s;
+    QTest::newRow("map kind") << Factory([map](Document *d) {
+        return Commands::setMapKind(d, map, MapKind::CurrentState);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).kind, MapKind::CurrentState); })
+                              << u"Change Map Kind"_s;
 
     QTest::newRow("map description")
         << Factory([map](Document *d) { return Commands::setMapDescription(d, map, u"New"_s); })
         << Check([](const Project &p) { QCOMPARE(firstMap(p).description, u"New"_s); })
         << u"Change Map Description"_s;
 
-    QTest::newRow("add stage")
-        << Factory([map](Document *d) {
-               return Commands::addStage(d, map, 1, {fixedId(910), u"Consideration"_s, {}, 0});
-           })
-        << Check([](const Project &p) {
-               QCOMPARE(firstMap(p).stages.size(), 3);
-               QCOMPARE(firstMap(p).stages[1].name, u"Consideration"_s);
-           })
-        << u"Add Stage"_s;
+    QTest::newRow("add stage") << Factory([map](Document *d) {
+        return Commands::addStage(d, map, 1, {fixedId(910), u"Consideration"_s, {}, 0});
+    }) << Check([](const Project &p) {
+        QCOMPARE(firstMap(p).stages.size(), 3);
+        QCOMPARE(firstMap(p).stages[1].name, u"Consideration"_s);
+    }) << u"Add Stage"_s;
 
-    QTest::newRow("remove stage takes its cards along")
-        << Factory([purchase](Document *d) { return Commands::removeStage(d, purchase); })
-        << Check([](const Project &p) {
-               const JourneyMap &m = firstMap(p);
-               QCOMPARE(m.stages.size(), 1);
-               QCOMPARE(m.touchpoints.size(), 1); // only Search engine was in Awareness
-               QCOMPARE(m.connectors.size(), 0); // both touched a Purchase card
-               QCOMPARE(m.annotations.size(), 1); // the pain point was on Checkout
-               QCOMPARE(mayasPath(p), (QList<Id>{fixedId(91), fixedId(93)}));
-               QVERIFY(numberedWithoutGaps(p));
-           })
-        << u"Delete Stage"_s;
+    QTest::newRow("remove stage takes its cards along") << Factory([purchase](Document *d) {
+        return Commands::removeStage(d, purchase);
+    }) << Check([](const Project &p) {
+        const JourneyMap &m = firstMap(p);
+        QCOMPARE(m.stages.size(), 1);
+        QCOMPARE(m.touchpoints.size(), 1); // only Search engine was in Awareness
+        QCOMPARE(m.connectors.size(), 0);  // both touched a Purchase card
+        QCOMPARE(m.annotations.size(), 1); // the pain point was on Checkout
+        QCOMPARE(mayasPath(p), (QList<Id>{fixedId(91), fixedId(93)}));
+        QVERIFY(numberedWithoutGaps(p));
+    }) << u"Delete Stage"_s;
 
-    QTest::newRow("move stage")
-        << Factory([purchase](Document *d) { return Commands::moveStage(d, purchase, 0); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).stages[0].name, u"Purchase"_s); })
-        << u"Move Stage"_s;
+    QTest::newRow("move stage") << Factory([purchase](Document *d) {
+        return Commands::moveStage(d, purchase, 0);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).stages[0].name, u"Purchase"_s); })
+                                << u"Move Stage"_s;
 
-    QTest::newRow("rename stage")
-        << Factory([awareness](Document *d) { return Commands::renameStage(d, awareness, u"Discover"_s); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).stages[0].name, u"Discover"_s); })
-        << u"Rename Stage"_s;
+    QTest::newRow("rename stage") << Factory([awareness](Document *d) {
+        return Commands::renameStage(d, awareness, u"Discover"_s);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).stages[0].name, u"Discover"_s); })
+                                  << u"Rename Stage"_s;
 
-    QTest::newRow("stage colour")
-        << Factory([awareness](Document *d) { return Commands::setStageColor(d, awareness, Qt::red); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).stages[0].color, QColor(Qt::red)); })
-        << u"Recolour Stage"_s;
+    QTest::newRow("stage colour") << Factory([awareness](Document *d) {
+        return Commands::setStageColor(d, awareness, Qt::red);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).stages[0].color, QColor(Qt::red)); })
+                                  << u"Recolour Stage"_s;
 
-    QTest::newRow("stage width")
-        << Factory([awareness](Document *d) { return Commands::setStageWidth(d, awareness, 400); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).stages[0].width, 400); })
-        << u"Resize Stage"_s;
+    QTest::newRow("stage width") << Factory([awareness](Document *d) {
+        return Commands::setStageWidth(d, awareness, 400);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).stages[0].width, 400); })
+                                 << u"Resize Stage"_s;
 
-    QTest::newRow("add lane")
-        << Factory([map](Document *d) {
-               return Commands::addLane(d, map, 2, {fixedId(920), u"Feelings"_s, LaneKind::Feelings, false, {}});
-           })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes.last().kind, LaneKind::Feelings); })
-        << u"Add Lane"_s;
+    QTest::newRow("add lane") << Factory([map](Document *d) {
+        return Commands::addLane(d, map, 2,
+                                 {fixedId(920), u"Feelings"_s, LaneKind::Feelings, false, {}});
+    }) << Check([](const Project &p) {
+        QCOMPARE(firstMap(p).lanes.last().kind, LaneKind::Feelings);
+    }) << u"Add Lane"_s;
 
-    QTest::newRow("remove lane takes its cards along")
-        << Factory([backLane](Document *d) { return Commands::removeLane(d, backLane); })
-        << Check([](const Project &p) {
-               const JourneyMap &m = firstMap(p);
-               QCOMPARE(m.lanes.size(), 1);
-               QCOMPARE(m.touchpoints.size(), 2);
-               QCOMPARE(m.connectors.size(), 1);
-               QCOMPARE(m.annotations.size(), 1); // the opportunity was on a Backstage cell
-           })
-        << u"Delete Lane"_s;
+    QTest::newRow("remove lane takes its cards along") << Factory([backLane](Document *d) {
+        return Commands::removeLane(d, backLane);
+    }) << Check([](const Project &p) {
+        const JourneyMap &m = firstMap(p);
+        QCOMPARE(m.lanes.size(), 1);
+        QCOMPARE(m.touchpoints.size(), 2);
+        QCOMPARE(m.connectors.size(), 1);
+        QCOMPARE(m.annotations.size(), 1); // the opportunity was on a Backstage cell
+    }) << u"Delete Lane"_s;
 
-    QTest::newRow("move lane")
-        << Factory([backLane](Document *d) { return Commands::moveLane(d, backLane, 0); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes[0].name, u"Backstage"_s); })
-        << u"Move Lane"_s;
+    QTest::newRow("move lane") << Factory([backLane](Document *d) {
+        return Commands::moveLane(d, backLane, 0);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes[0].name, u"Backstage"_s); })
+                               << u"Move Lane"_s;
 
-    QTest::newRow("rename lane")
-        << Factory([touchLane](Document *d) { return Commands::renameLane(d, touchLane, u"Cards"_s); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes[0].name, u"Cards"_s); })
-        << u"Rename Lane"_s;
+    QTest::newRow("rename lane") << Factory([touchLane](Document *d) {
+        return Commands::renameLane(d, touchLane, u"Cards"_s);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes[0].name, u"Cards"_s); })
+                                 << u"Rename Lane"_s;
 
-    QTest::newRow("lane kind")
-        << Factory([touchLane](Document *d) { return Commands::setLaneKind(d, touchLane, LaneKind::Metrics); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes[0].kind, LaneKind::Metrics); })
-        << u"Change Lane Kind"_s;
+    QTest::newRow("lane kind") << Factory([touchLane](Document *d) {
+        return Commands::setLaneKind(d, touchLane, LaneKind::Metrics);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes[0].kind, LaneKind::Metrics); })
+                               << u"Change Lane Kind"_s;
 
-    QTest::newRow("show lane")
-        << Factory([backLane](Document *d) { return Commands::setLaneHidden(d, backLane, false); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes[1].hidden, false); })
-        << u"Show Lane"_s;
+    QTest::newRow("show lane") << Factory([backLane](Document *d) {
+        return Commands::setLaneHidden(d, backLane, false);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes[1].hidden, false); })
+                               << u"Show Lane"_s;
 
-    QTest::newRow("lane colour")
-        << Factory([backLane](Document *d) { return Commands::setLaneColor(d, backLane, Qt::blue); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes[1].color, QColor(Qt::blue)); })
-        << u"Recolour Lane"_s;
+    QTest::newRow("lane colour") << Factory([backLane](Document *d) {
+        return Commands::setLaneColor(d, backLane, Qt::blue);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).lanes[1].color, QColor(Qt::blue)); })
+                                 << u"Recolour Lane"_s;
 
-    QTest::newRow("add touchpoint at the front of a cell")
-        << Factory([map, purchase, touchLane](Document *d) {
-               Touchpoint t;
-               t.id = fixedId(930);
-               t.stageId = purchase;
-               t.laneId = touchLane;
-               t.order = 0;
-               t.title = u"Cart"_s;
-               return Commands::addTouchpoint(d, map, t);
-           })
-        << Check([checkout](const Project &p) {
-               QCOMPARE(touchpoint(p, fixedId(930))->order, 0);
-               QCOMPARE(touchpoint(p, checkout)->order, 1);
-               QVERIFY(findProblems(p).isEmpty());
-           })
-        << u"Add Touchpoint"_s;
+    QTest::newRow("add touchpoint at the front of a cell") << Factory([map, purchase,
+                                                                       touchLane](Document *d) {
+        Touchpoint t;
+        t.id = fixedId(930);
+        t.stageId = purchase;
+        t.laneId = touchLane;
+        t.order = 0;
+        t.title = u"Cart"_s;
+        return Commands::addTouchpoint(d, map, t);
+    }) << Check([checkout](const Project &p) {
+        QCOMPARE(touchpoint(p, fixedId(930))->order, 0);
+        QCOMPARE(touchpoint(p, checkout)->order, 1);
+        QVERIFY(findProblems(p).isEmpty());
+    }) << u"Add Touchpoint"_s;
 
-    QTest::newRow("remove touchpoints with attachments")
-        << Factory([checkout, payment](Document *d) {
-               return Commands::removeTouchpoints(d, {checkout, payment});
-           })
-        << Check([](const Project &p) {
-               QCOMPARE(firstMap(p).touchpoints.size(), 1);
-               QCOMPARE(firstMap(p).connectors.size(), 0);
-               QCOMPARE(firstMap(p).annotations.size(), 1);
-           })
-        << commandText("Delete %n Touchpoint(s)", nullptr, 2);
+    QTest::newRow("remove touchpoints with attachments") << Factory([checkout,
+                                                                     payment](Document *d) {
+        return Commands::removeTouchpoints(d, {checkout, payment});
+    }) << Check([](const Project &p) {
+        QCOMPARE(firstMap(p).touchpoints.size(), 1);
+        QCOMPARE(firstMap(p).connectors.size(), 0);
+        QCOMPARE(firstMap(p).annotations.size(), 1);
+    }) << commandText("Delete %n Touchpoint(s)", nullptr, 2);
 
-    QTest::newRow("move touchpoint to another cell")
-        << Factory([search, purchase, touchLane](Document *d) {
-               return Commands::moveTouchpoints(d, {search}, purchase, touchLane, 0);
-           })
-        << Check([search, checkout, purchase](const Project &p) {
-               QCOMPARE(touchpoint(p, search)->stageId, purchase);
-               QCOMPARE(touchpoint(p, search)->order, 0);
-               QCOMPARE(touchpoint(p, checkout)->order, 1);
-               QVERIFY(findProblems(p).isEmpty());
-           })
-        << commandText("Move %n Touchpoint(s)", nullptr, 1);
+    QTest::newRow("move touchpoint to another cell") << Factory([search, purchase,
+                                                                 touchLane](Document *d) {
+        return Commands::moveTouchpoints(d, {search}, purchase, touchLane, 0);
+    }) << Check([search, checkout, purchase](const Project &p) {
+        QCOMPARE(touchpoint(p, search)->stageId, purchase);
+        QCOMPARE(touchpoint(p, search)->order, 0);
+        QCOMPARE(touchpoint(p, checkout)->order, 1);
+        QVERIFY(findProblems(p).isEmpty());
+    }) << commandText("Move %n Touchpoint(s)", nullptr, 1);
 
     QTest::newRow("move two touchpoints to the end of a cell")
         << Factory([search, payment, purchase, touchLane](Document *d) {
@@ -329,89 +314,89 @@ void tst_Commands::doUndoRedo_data()
            })
         << commandText("Move %n Touchpoint(s)", nullptr, 2);
 
-    QTest::newRow("touchpoint title")
-        << Factory([search](Document *d) { return Commands::setTouchpointTitle(d, search, u"Search ad"_s); })
-        << Check([search](const Project &p) { QCOMPARE(touchpoint(p, search)->title, u"Search ad"_s); })
-        << u"Rename Touchpoint"_s;
+    QTest::newRow("touchpoint title") << Factory([search](Document *d) {
+        return Commands::setTouchpointTitle(d, search, u"Search ad"_s);
+    }) << Check([search](const Project &p) {
+        QCOMPARE(touchpoint(p, search)->title, u"Search ad"_s);
+    }) << u"Rename Touchpoint"_s;
 
-    QTest::newRow("touchpoint description")
-        << Factory([search](Document *d) { return Commands::setTouchpointDescription(d, search, u"D"_s); })
-        << Check([search](const Project &p) { QCOMPARE(touchpoint(p, search)->description, u"D"_s); })
-        << u"Change Description"_s;
+    QTest::newRow("touchpoint description") << Factory([search](Document *d) {
+        return Commands::setTouchpointDescription(d, search, u"D"_s);
+    }) << Check([search](const Project &p) {
+        QCOMPARE(touchpoint(p, search)->description, u"D"_s);
+    }) << u"Change Description"_s;
 
-    QTest::newRow("touchpoint channel")
-        << Factory([search](Document *d) { return Commands::setTouchpointChannel(d, search, Channel::Phone); })
-        << Check([search](const Project &p) { QCOMPARE(touchpoint(p, search)->channel, Channel::Phone); })
-        << u"Change Channel"_s;
+    QTest::newRow("touchpoint channel") << Factory([search](Document *d) {
+        return Commands::setTouchpointChannel(d, search, Channel::Phone);
+    }) << Check([search](const Project &p) {
+        QCOMPARE(touchpoint(p, search)->channel, Channel::Phone);
+    }) << u"Change Channel"_s;
 
-    QTest::newRow("touchpoint devices")
-        << Factory([search](Document *d) { return Commands::setTouchpointDevices(d, search, Device::Tablet); })
-        << Check([search](const Project &p) { QCOMPARE(touchpoint(p, search)->devices, Devices(Device::Tablet)); })
-        << u"Change Devices"_s;
+    QTest::newRow("touchpoint devices") << Factory([search](Document *d) {
+        return Commands::setTouchpointDevices(d, search, Device::Tablet);
+    }) << Check([search](const Project &p) {
+        QCOMPARE(touchpoint(p, search)->devices, Devices(Device::Tablet));
+    }) << u"Change Devices"_s;
 
-    QTest::newRow("touchpoint owner")
-        << Factory([search](Document *d) { return Commands::setTouchpointOwner(d, search, u"Sales"_s); })
-        << Check([search](const Project &p) { QCOMPARE(touchpoint(p, search)->owner, u"Sales"_s); })
-        << u"Change Owner"_s;
+    QTest::newRow("touchpoint owner") << Factory([search](Document *d) {
+        return Commands::setTouchpointOwner(d, search, u"Sales"_s);
+    }) << Check([search](const Project &p) { QCOMPARE(touchpoint(p, search)->owner, u"Sales"_s); })
+                                      << u"Change Owner"_s;
 
-    QTest::newRow("touchpoint tags")
-        << Factory([search](Document *d) { return Commands::setTouchpointTags(d, search, {u"a"_s}); })
-        << Check([search](const Project &p) { QCOMPARE(touchpoint(p, search)->tags, QStringList{u"a"_s}); })
-        << u"Change Tags"_s;
+    QTest::newRow("touchpoint tags") << Factory([search](Document *d) {
+        return Commands::setTouchpointTags(d, search, {u"a"_s});
+    }) << Check([search](const Project &p) {
+        QCOMPARE(touchpoint(p, search)->tags, QStringList{u"a"_s});
+    }) << u"Change Tags"_s;
 
-    QTest::newRow("touchpoint evidence")
-        << Factory([search](Document *d) { return Commands::setTouchpointEvidence(d, search, Evidence::Assumed); })
-        << Check([search](const Project &p) { QCOMPARE(touchpoint(p, search)->evidence, Evidence::Assumed); })
-        << u"Change Evidence"_s;
+    QTest::newRow("touchpoint evidence") << Factory([search](Document *d) {
+        return Commands::setTouchpointEvidence(d, search, Evidence::Assumed);
+    }) << Check([search](const Project &p) {
+        QCOMPARE(touchpoint(p, search)->evidence, Evidence::Assumed);
+    }) << u"Change Evidence"_s;
 
-    QTest::newRow("touchpoint colour")
-        << Factory([search](Document *d) { return Commands::setTouchpointColor(d, search, QColor()); })
-        << Check([search](const Project &p) { QVERIFY(!touchpoint(p, search)->color.isValid()); })
-        << u"Recolour Touchpoint"_s;
+    QTest::newRow("touchpoint colour") << Factory([search](Document *d) {
+        return Commands::setTouchpointColor(d, search, QColor());
+    }) << Check([search](const Project &p) { QVERIFY(!touchpoint(p, search)->color.isValid()); })
+                                       << u"Recolour Touchpoint"_s;
 
-    QTest::newRow("touchpoint notes")
-        << Factory([search](Document *d) { return Commands::setTouchpointNotes(d, search, u"N"_s); })
-        << Check([search](const Project &p) { QCOMPARE(touchpoint(p, search)->notes, u"N"_s); })
-        << u"Change Notes"_s;
+    QTest::newRow("touchpoint notes") << Factory([search](Document *d) {
+        return Commands::setTouchpointNotes(d, search, u"N"_s);
+    }) << Check([search](const Project &p) { QCOMPARE(touchpoint(p, search)->notes, u"N"_s); })
+                                      << u"Change Notes"_s;
 
-    QTest::newRow("add connector")
-        << Factory([map, search, payment](Document *d) {
-               return Commands::addConnector(d, map, {fixedId(940), search, payment, ConnectorDirection::Forward, {}});
-           })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).connectors.size(), 3); })
-        << u"Add Connector"_s;
+    QTest::newRow("add connector") << Factory([map, search, payment](Document *d) {
+        return Commands::addConnector(
+            d, map, {fixedId(940), search, payment, ConnectorDirection::Forward, {}});
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).connectors.size(), 3); })
+                                   << u"Add Connector"_s;
 
     QTest::newRow("remove connector")
         << Factory([](Document *d) { return Commands::removeConnector(d, fixedId(41)); })
         << Check([](const Project &p) { QCOMPARE(firstMap(p).connectors.size(), 1); })
         << u"Delete Connector"_s;
 
-    QTest::newRow("connector label")
-        << Factory([](Document *d) { return Commands::setConnectorLabel(d, fixedId(42), u"pays"_s); })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).connectors[1].label, u"pays"_s); })
-        << u"Change Connector Label"_s;
+    QTest::newRow("connector label") << Factory([](Document *d) {
+        return Commands::setConnectorLabel(d, fixedId(42), u"pays"_s);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).connectors[1].label, u"pays"_s); })
+                                     << u"Change Connector Label"_s;
 
-    QTest::newRow("connector direction")
-        << Factory([](Document *d) {
-               return Commands::setConnectorDirection(d, fixedId(42), ConnectorDirection::Backward);
-           })
-        << Check([](const Project &p) {
-               QCOMPARE(firstMap(p).connectors[1].direction, ConnectorDirection::Backward);
-           })
-        << u"Change Connector Direction"_s;
+    QTest::newRow("connector direction") << Factory([](Document *d) {
+        return Commands::setConnectorDirection(d, fixedId(42), ConnectorDirection::Backward);
+    }) << Check([](const Project &p) {
+        QCOMPARE(firstMap(p).connectors[1].direction, ConnectorDirection::Backward);
+    }) << u"Change Connector Direction"_s;
 
-    QTest::newRow("add comment on a cell")
-        << Factory([map, awareness, touchLane](Document *d) {
-               Annotation a;
-               a.id = fixedId(950);
-               a.stageId = awareness;
-               a.laneId = touchLane;
-               a.text = u"Ask the team"_s;
-               a.created = QDateTime(QDate(2026, 12, 3), QTime(12, 0), Qt::UTC);
-               return Commands::addAnnotation(d, map, a);
-           })
-        << Check([](const Project &p) { QCOMPARE(firstMap(p).annotations.size(), 3); })
-        << u"Add Comment"_s;
+    QTest::newRow("add comment on a cell") << Factory([map, awareness, touchLane](Document *d) {
+        Annotation a;
+        a.id = fixedId(950);
+        a.stageId = awareness;
+        a.laneId = touchLane;
+        a.text = u"Ask the team"_s;
+        a.created = QDateTime(QDate(2026, 12, 3), QTime(12, 0), Qt::UTC);
+        return Commands::addAnnotation(d, map, a);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).annotations.size(), 3); })
+                                           << u"Add Comment"_s;
 
     QTest::newRow("remove annotation")
         << Factory([](Document *d) { return Commands::removeAnnotation(d, fixedId(51)); })
@@ -428,132 +413,108 @@ void tst_Commands::doUndoRedo_data()
         << Check([](const Project &p) { QCOMPARE(firstMap(p).annotations[0].severity, 5); })
         << u"Change Severity"_s;
 
-    QTest::newRow("add persona")
-        << Factory([](Document *d) {
-               Persona p;
-               p.id = fixedId(960);
-               p.name = u"Omar"_s;
-               return Commands::addPersona(d, 0, p);
-           })
-        << Check([](const Project &p) { QCOMPARE(p.personas[0].name, u"Omar"_s); })
-        << u"Add Persona"_s;
+    QTest::newRow("add persona") << Factory([](Document *d) {
+        Persona p;
+        p.id = fixedId(960);
+        p.name = u"Omar"_s;
+        return Commands::addPersona(d, 0, p);
+    }) << Check([](const Project &p) { QCOMPARE(p.personas[0].name, u"Omar"_s); })
+                                 << u"Add Persona"_s;
 
-    QTest::newRow("remove persona")
-        << Factory([](Document *d) { return Commands::removePersona(d, fixedId(71)); })
-        << Check([](const Project &p) {
-               QVERIFY(p.personas.isEmpty());
-               QVERIFY(firstMap(p).personaSteps.isEmpty());
-           })
-        << u"Delete Persona"_s;
+    QTest::newRow("remove persona") << Factory([](Document *d) {
+        return Commands::removePersona(d, fixedId(71));
+    }) << Check([](const Project &p) {
+        QVERIFY(p.personas.isEmpty());
+        QVERIFY(firstMap(p).personaSteps.isEmpty());
+    }) << u"Delete Persona"_s;
 
-    QTest::newRow("update persona")
-        << Factory([](Document *d) {
-               Persona p = d->project().personas[0];
-               p.goals = u"Save time"_s;
-               p.businessValue = 0.9;
-               p.preferredChannels = {Channel::Store};
-               return Commands::updatePersona(d, p);
-           })
-        << Check([](const Project &p) {
-               QCOMPARE(p.personas[0].goals, u"Save time"_s);
-               QCOMPARE(p.personas[0].businessValue, 0.9);
-           })
-        << u"Edit Persona"_s;
+    QTest::newRow("update persona") << Factory([](Document *d) {
+        Persona p = d->project().personas[0];
+        p.goals = u"Save time"_s;
+        p.businessValue = 0.9;
+        p.preferredChannels = {Channel::Store};
+        return Commands::updatePersona(d, p);
+    }) << Check([](const Project &p) {
+        QCOMPARE(p.personas[0].goals, u"Save time"_s);
+        QCOMPARE(p.personas[0].businessValue, 0.9);
+    }) << u"Edit Persona"_s;
 
     const Id maya = fixedId(71);
     const Id curious = fixedId(91), annoyed = fixedId(92), back = fixedId(93);
 
-    QTest::newRow("add step at the front of a path")
-        << Factory([map, maya, payment](Document *d) {
-               return Commands::addPersonaStep(d, map, 0,
-                                               {fixedId(970), maya, payment, 0, -1, u"Worried"_s});
-           })
-        << Check([curious, annoyed, back](const Project &p) {
-               QCOMPARE(mayasPath(p), (QList<Id>{fixedId(970), curious, annoyed, back}));
-               QVERIFY(numberedWithoutGaps(p));
-               QCOMPARE(step(p, fixedId(970))->emotion, std::optional<int>(-1));
-               QCOMPARE(step(p, fixedId(970))->feeling, u"Worried"_s);
-           })
-        << u"Add Path Step"_s;
+    QTest::newRow("add step at the front of a path") << Factory([map, maya, payment](Document *d) {
+        return Commands::addPersonaStep(d, map, 0,
+                                        {fixedId(970), maya, payment, 0, -1, u"Worried"_s});
+    }) << Check([curious, annoyed, back](const Project &p) {
+        QCOMPARE(mayasPath(p), (QList<Id>{fixedId(970), curious, annoyed, back}));
+        QVERIFY(numberedWithoutGaps(p));
+        QCOMPARE(step(p, fixedId(970))->emotion, std::optional<int>(-1));
+        QCOMPARE(step(p, fixedId(970))->feeling, u"Worried"_s);
+    }) << u"Add Path Step"_s;
 
-    QTest::newRow("add step past the end, its score clamped")
-        << Factory([map, maya, checkout](Document *d) {
-               return Commands::addPersonaStep(d, map, 99,
-                                               {fixedId(971), maya, checkout, 0, 7, {}});
-           })
-        << Check([curious, annoyed, back](const Project &p) {
-               QCOMPARE(mayasPath(p), (QList<Id>{curious, annoyed, back, fixedId(971)}));
-               QCOMPARE(step(p, fixedId(971))->emotion, std::optional<int>(3));
-           })
-        << u"Add Path Step"_s;
+    QTest::newRow("add step past the end, its score clamped") << Factory([map, maya,
+                                                                          checkout](Document *d) {
+        return Commands::addPersonaStep(d, map, 99, {fixedId(971), maya, checkout, 0, 7, {}});
+    }) << Check([curious, annoyed, back](const Project &p) {
+        QCOMPARE(mayasPath(p), (QList<Id>{curious, annoyed, back, fixedId(971)}));
+        QCOMPARE(step(p, fixedId(971))->emotion, std::optional<int>(3));
+    }) << u"Add Path Step"_s;
 
-    QTest::newRow("remove step closes up the path")
-        << Factory([curious](Document *d) { return Commands::removePersonaStep(d, curious); })
-        << Check([annoyed, back](const Project &p) {
-               QCOMPARE(mayasPath(p), (QList<Id>{annoyed, back}));
-               QVERIFY(numberedWithoutGaps(p));
-           })
-        << u"Delete Path Step"_s;
+    QTest::newRow("remove step closes up the path") << Factory([curious](Document *d) {
+        return Commands::removePersonaStep(d, curious);
+    }) << Check([annoyed, back](const Project &p) {
+        QCOMPARE(mayasPath(p), (QList<Id>{annoyed, back}));
+        QVERIFY(numberedWithoutGaps(p));
+    }) << u"Delete Path Step"_s;
 
-    QTest::newRow("move step to the front")
-        << Factory([back](Document *d) { return Commands::movePersonaStep(d, back, 0); })
-        << Check([curious, annoyed, back](const Project &p) {
-               QCOMPARE(mayasPath(p), (QList<Id>{back, curious, annoyed}));
-               QVERIFY(numberedWithoutGaps(p));
-           })
-        << u"Move Path Step"_s;
+    QTest::newRow("move step to the front") << Factory([back](Document *d) {
+        return Commands::movePersonaStep(d, back, 0);
+    }) << Check([curious, annoyed, back](const Project &p) {
+        QCOMPARE(mayasPath(p), (QList<Id>{back, curious, annoyed}));
+        QVERIFY(numberedWithoutGaps(p));
+    }) << u"Move Path Step"_s;
 
-    QTest::newRow("step score")
-        << Factory([annoyed](Document *d) {
-               return Commands::setPersonaStepEmotion(d, annoyed, -3);
-           })
-        << Check([annoyed](const Project &p) {
-               QCOMPARE(step(p, annoyed)->emotion, std::optional<int>(-3));
-           })
-        << u"Change Emotion Score"_s;
+    QTest::newRow("step score") << Factory([annoyed](Document *d) {
+        return Commands::setPersonaStepEmotion(d, annoyed, -3);
+    }) << Check([annoyed](const Project &p) {
+        QCOMPARE(step(p, annoyed)->emotion, std::optional<int>(-3));
+    }) << u"Change Emotion Score"_s;
 
-    QTest::newRow("step score cleared")
-        << Factory([curious](Document *d) {
-               return Commands::setPersonaStepEmotion(d, curious, std::nullopt);
-           })
-        << Check([curious](const Project &p) { QVERIFY(!step(p, curious)->emotion); })
-        << u"Change Emotion Score"_s;
+    QTest::newRow("step score cleared") << Factory([curious](Document *d) {
+        return Commands::setPersonaStepEmotion(d, curious, std::nullopt);
+    }) << Check([curious](const Project &p) { QVERIFY(!step(p, curious)->emotion); })
+                                        << u"Change Emotion Score"_s;
 
-    QTest::newRow("step feeling")
-        << Factory([back](Document *d) {
-               return Commands::setPersonaStepFeeling(d, back, u"Relieved"_s);
-           })
-        << Check([back](const Project &p) { QCOMPARE(step(p, back)->feeling, u"Relieved"_s); })
-        << u"Change Feeling Note"_s;
+    QTest::newRow("step feeling") << Factory([back](Document *d) {
+        return Commands::setPersonaStepFeeling(d, back, u"Relieved"_s);
+    }) << Check([back](const Project &p) { QCOMPARE(step(p, back)->feeling, u"Relieved"_s); })
+                                  << u"Change Feeling Note"_s;
 
-    QTest::newRow("set a persona's whole path")
-        << Factory([map, maya, payment, curious, back](Document *d) {
-               PersonaStep again = *step(d->project(), back);
-               again.emotion = 1;
-               again.feeling = u"Back again"_s;
-               const PersonaStep first = *step(d->project(), curious);
-               // The persona id and the orders given are ignored: the list is the path.
-               const PersonaStep paying{fixedId(972), fixedId(999), payment, 42, std::nullopt,
-                                        u"Unsure"_s};
-               return Commands::setPersonaPath(d, map, maya, {again, paying, first});
-           })
-        << Check([maya, annoyed, curious, back](const Project &p) {
-               QCOMPARE(mayasPath(p), (QList<Id>{back, fixedId(972), curious}));
-               QVERIFY(numberedWithoutGaps(p));
-               QVERIFY(!step(p, annoyed));
-               QCOMPARE(step(p, back)->emotion, std::optional<int>(1));
-               QCOMPARE(step(p, back)->feeling, u"Back again"_s);
-               QCOMPARE(step(p, fixedId(972))->personaId, maya);
-           })
-        << u"Edit Persona Path"_s;
+    QTest::newRow("set a persona's whole path") << Factory([map, maya, payment, curious,
+                                                            back](Document *d) {
+        PersonaStep again = *step(d->project(), back);
+        again.emotion = 1;
+        again.feeling = u"Back again"_s;
+        const PersonaStep first = *step(d->project(), curious);
+        // The persona id and the orders given are ignored: the list is the path.
+        const PersonaStep paying{fixedId(972), fixedId(999), payment,
+                                 42,           std::nullopt, u"Unsure"_s};
+        return Commands::setPersonaPath(d, map, maya, {again, paying, first});
+    }) << Check([maya, annoyed, curious, back](const Project &p) {
+        QCOMPARE(mayasPath(p), (QList<Id>{back, fixedId(972), curious}));
+        QVERIFY(numberedWithoutGaps(p));
+        QVERIFY(!step(p, annoyed));
+        QCOMPARE(step(p, back)->emotion, std::optional<int>(1));
+        QCOMPARE(step(p, back)->feeling, u"Back again"_s);
+        QCOMPARE(step(p, fixedId(972))->personaId, maya);
+    }) << u"Edit Persona Path"_s;
 
-    QTest::newRow("remove touchpoint on a path takes its steps")
-        << Factory([search](Document *d) { return Commands::removeTouchpoints(d, {search}); })
-        << Check([annoyed](const Project &p) {
-               QCOMPARE(mayasPath(p), QList<Id>{annoyed});
-               QCOMPARE(step(p, annoyed)->order, 0);
-           })
-        << commandText("Delete %n Touchpoint(s)", nullptr, 1);
+    QTest::newRow("remove touchpoint on a path takes its steps") << Factory([search](Document *d) {
+        return Commands::removeTouchpoints(d, {search});
+    }) << Check([annoyed](const Project &p) {
+        QCOMPARE(mayasPath(p), QList<Id>{annoyed});
+        QCOMPARE(step(p, annoyed)->order, 0);
+    }) << commandText("Delete %n Touchpoint(s)", nullptr, 1);
 }
 
 void tst_Commands::doUndoRedo()
@@ -592,15 +553,12 @@ void tst_Commands::refusesNoOpsAndUnknownIds_data()
     QTest::addColumn<Factory>("make");
 
     const Id unknown = fixedId(999);
-    QTest::newRow("same name") << Factory([](Document *d) {
-        return Commands::renameStage(d, fixedId(11), u"Awareness"_s);
-    });
-    QTest::newRow("unknown stage") << Factory([unknown](Document *d) {
-        return Commands::renameStage(d, unknown, u"X"_s);
-    });
-    QTest::newRow("remove unknown touchpoint") << Factory([unknown](Document *d) {
-        return Commands::removeTouchpoints(d, {unknown});
-    });
+    QTest::newRow("same name") << Factory(
+        [](Document *d) { return Commands::renameStage(d, fixedId(11), u"Awareness"_s); });
+    QTest::newRow("unknown stage")
+        << Factory([unknown](Document *d) { return Commands::renameStage(d, unknown, u"X"_s); });
+    QTest::newRow("remove unknown touchpoint")
+        << Factory([unknown](Document *d) { return Commands::removeTouchpoints(d, {unknown}); });
     QTest::newRow("move to a cell of another map") << Factory([unknown](Document *d) {
         return Commands::moveTouchpoints(d, {fixedId(31)}, unknown, fixedId(21), 0);
     });
@@ -608,16 +566,16 @@ void tst_Commands::refusesNoOpsAndUnknownIds_data()
         return Commands::moveTouchpoints(d, {fixedId(31)}, fixedId(11), fixedId(21), 0);
     });
     QTest::newRow("connector to itself") << Factory([](Document *d) {
-        return Commands::addConnector(d, fixedId(10), {fixedId(940), fixedId(31), fixedId(31), {}, {}});
+        return Commands::addConnector(d, fixedId(10),
+                                      {fixedId(940), fixedId(31), fixedId(31), {}, {}});
     });
     QTest::newRow("annotation nowhere") << Factory([](Document *d) {
         Annotation a;
         a.id = fixedId(950);
         return Commands::addAnnotation(d, fixedId(10), a);
     });
-    QTest::newRow("add a persona twice") << Factory([](Document *d) {
-        return Commands::addPersona(d, 0, d->project().personas[0]);
-    });
+    QTest::newRow("add a persona twice") << Factory(
+        [](Document *d) { return Commands::addPersona(d, 0, d->project().personas[0]); });
     QTest::newRow("step on a card of another map") << Factory([](Document *d) {
         return Commands::addPersonaStep(d, fixedId(60), 0,
                                         {fixedId(970), fixedId(71), fixedId(31), 0, {}, {}});
@@ -630,15 +588,12 @@ void tst_Commands::refusesNoOpsAndUnknownIds_data()
         return Commands::addPersonaStep(d, fixedId(10), 0,
                                         {fixedId(32), fixedId(71), fixedId(31), 0, {}, {}});
     });
-    QTest::newRow("remove unknown step") << Factory([unknown](Document *d) {
-        return Commands::removePersonaStep(d, unknown);
-    });
-    QTest::newRow("move step to where it is") << Factory([](Document *d) {
-        return Commands::movePersonaStep(d, fixedId(91), 0);
-    });
-    QTest::newRow("same score after clamping") << Factory([](Document *d) {
-        return Commands::setPersonaStepEmotion(d, fixedId(91), 10);
-    });
+    QTest::newRow("remove unknown step")
+        << Factory([unknown](Document *d) { return Commands::removePersonaStep(d, unknown); });
+    QTest::newRow("move step to where it is")
+        << Factory([](Document *d) { return Commands::movePersonaStep(d, fixedId(91), 0); });
+    QTest::newRow("same score after clamping")
+        << Factory([](Document *d) { return Commands::setPersonaStepEmotion(d, fixedId(91), 10); });
     QTest::newRow("same feeling") << Factory([](Document *d) {
         return Commands::setPersonaStepFeeling(d, fixedId(92), u"Annoyed by the fees"_s);
     });
@@ -675,9 +630,12 @@ void tst_Commands::dragMergesIntoOneStep()
     constexpr int gesture = 7;
 
     // A drag through three cells: each mouse move is a command; they make one step.
-    mDoc->push(Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(12), fixedId(21), 0, gesture).release());
-    mDoc->push(Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(12), fixedId(22), 1, gesture).release());
-    mDoc->push(Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(12), fixedId(21), 1, gesture).release());
+    mDoc->push(Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(12), fixedId(21), 0, gesture)
+                   .release());
+    mDoc->push(Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(12), fixedId(22), 1, gesture)
+                   .release());
+    mDoc->push(Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(12), fixedId(21), 1, gesture)
+                   .release());
     QCOMPARE(mDoc->undoStack()->count(), 1);
     QCOMPARE(touchpoint(mDoc->project(), search)->stageId, fixedId(12));
     QCOMPARE(touchpoint(mDoc->project(), search)->order, 1);
@@ -688,7 +646,9 @@ void tst_Commands::dragMergesIntoOneStep()
 
     // A new gesture is a new step.
     mDoc->undoStack()->redo();
-    mDoc->push(Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(11), fixedId(21), 0, gesture + 1).release());
+    mDoc->push(
+        Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(11), fixedId(21), 0, gesture + 1)
+            .release());
     QCOMPARE(mDoc->undoStack()->count(), 2);
 }
 
@@ -696,8 +656,10 @@ void tst_Commands::dragBackToStartLeavesNoStep()
 {
     const Id search = fixedId(31);
     const Project before = mDoc->project();
-    mDoc->push(Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(12), fixedId(21), 0, 3).release());
-    mDoc->push(Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(11), fixedId(21), 0, 3).release());
+    mDoc->push(
+        Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(12), fixedId(21), 0, 3).release());
+    mDoc->push(
+        Commands::moveTouchpoints(mDoc.get(), {search}, fixedId(11), fixedId(21), 0, 3).release());
     QCOMPARE(mDoc->undoStack()->count(), 0);
     QVERIFY(mDoc->project() == before);
     QVERIFY(!mDoc->isModified());

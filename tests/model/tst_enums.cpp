@@ -12,8 +12,7 @@ class tst_Enums : public QObject
     Q_OBJECT
 
 private:
-    template <typename Enum>
-    void checkVocabulary(qsizetype expectedCount)
+    template <typename Enum> void checkVocabulary(qsizetype expectedCount)
     {
         const QList<Enum> values = allValues<Enum>();
         QCOMPARE(values.size(), expectedCount);
@@ -62,8 +61,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("flags");
         QTest::newRow("empty") << u""_s << true << 0;
         QTest::newRow("one") << u"mobile"_s << true << int(Device::Mobile);
-        QTest::newRow("two with spaces") << u"desktop, in-person"_s << true
-                                         << int(Device::Desktop | Device::InPerson);
+        QTest::newRow("two with spaces")
+            << u"desktop, in-person"_s << true << int(Device::Desktop | Device::InPerson);
         QTest::newRow("repeated") << u"tablet,tablet"_s << true << int(Device::Tablet);
         QTest::newRow("unknown") << u"desktop,fridge"_s << false << 0;
     }

@@ -5,24 +5,23 @@
 
 #include "commands.h"
 #include "document.h"
+#include "lookup.h"
 #include "storage/migrations.h"
 #include "storage/projectfile.h"
 #include "storage/projectstore.h"
 #include "storage/schema.h"
 #include "storage/sqlite.h"
-#include "lookup.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSysInfo>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
-
 
 #include <atomic>
 
@@ -171,30 +170,51 @@ void tst_ProjectFile::refusals_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("words"); // what the message must say
 
-    QTest::newRow("missing file") << u"missing"_s << int(StorageErrorCode::CannotRead) << u"no file"_s;
+    QTest::newRow("missing file") << u"missing"_s << int(StorageErrorCode::CannotRead)
+                                  << u"no file"_s;
     QTest::newRow("folder") << u"folder"_s << int(StorageErrorCode::CannotRead) << u"folder"_s;
     QTest::newRow("empty file") << u"empty"_s << int(StorageErrorCode::NotSqlite) << u"empty"_s;
-    QTest::newRow("text file") << u"text"_s << int(StorageErrorCode::NotSqlite) << u"not an SQLite database"_s;
-    QTest::newRow("png image") << u"png"_s << int(StorageErrorCode::NotSqlite) << u"not an SQLite database"_s;
-    QTest::newRow("another program's database") << u"other"_s << int(StorageErrorCode::NotWaymark) << u"another program"_s;
-    QTest::newRow("newer format") << u"newer"_s << int(StorageErrorCode::NewerFormat) << u"newer Waymark (format 999"_s;
-    QTest::newRow("no format version") << u"version0"_s << int(StorageErrorCode::Damaged) << u"damaged"_s;
-    QTest::newRow("corrupted pages") << u"corrupt"_s << int(StorageErrorCode::Damaged) << u"integrity check"_s;
-    QTest::newRow("trigger") << u"trigger"_s << int(StorageErrorCode::ForeignObjects) << u"trigger sneaky"_s;
+    QTest::newRow("text file") << u"text"_s << int(StorageErrorCode::NotSqlite)
+                               << u"not an SQLite database"_s;
+    QTest::newRow("png image") << u"png"_s << int(StorageErrorCode::NotSqlite)
+                               << u"not an SQLite database"_s;
+    QTest::newRow("another program's database")
+        << u"other"_s << int(StorageErrorCode::NotWaymark) << u"another program"_s;
+    QTest::newRow("newer format") << u"newer"_s << int(StorageErrorCode::NewerFormat)
+                                  << u"newer Waymark (format 999"_s;
+    QTest::newRow("no format version")
+        << u"version0"_s << int(StorageErrorCode::Damaged) << u"damaged"_s;
+    QTest::newRow("corrupted pages")
+        << u"corrupt"_s << int(StorageErrorCode::Damaged) << u"integrity check"_s;
+    QTest::newRow("trigger") << u"trigger"_s << int(StorageErrorCode::ForeignObjects)
+                             << u"trigger sneaky"_s;
     QTest::newRow("view") << u"view"_s << int(StorageErrorCode::ForeignObjects) << u"view peek"_s;
-    QTest::newRow("unknown table") << u"table"_s << int(StorageErrorCode::ForeignObjects) << u"table extra"_s;
-    QTest::newRow("dropped index") << u"dropindex"_s << int(StorageErrorCode::Damaged) << u"tables are not those"_s;
-    QTest::newRow("altered table") << u"altered"_s << int(StorageErrorCode::Damaged) << u"tables are not those"_s;
-    QTest::newRow("dangling reference") << u"dangling"_s << int(StorageErrorCode::Damaged) << u"refer to things"_s;
-    QTest::newRow("unknown channel") << u"badkey"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
-    QTest::newRow("bad id") << u"badid"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
-    QTest::newRow("card of another map's stage") << u"crossmap"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
-    QTest::newRow("two rows in project") << u"tworows"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
-    QTest::newRow("step of a missing persona") << u"steporphan"_s << int(StorageErrorCode::Damaged) << u"refer to things"_s;
-    QTest::newRow("step on another map's card") << u"stepcrossmap"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
-    QTest::newRow("emotion score out of range") << u"stepscore"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
-    QTest::newRow("emotion score not a number") << u"steptext"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
-    QTest::newRow("two steps in one place") << u"stepplace"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("unknown table")
+        << u"table"_s << int(StorageErrorCode::ForeignObjects) << u"table extra"_s;
+    QTest::newRow("dropped index")
+        << u"dropindex"_s << int(StorageErrorCode::Damaged) << u"tables are not those"_s;
+    QTest::newRow("altered table")
+        << u"altered"_s << int(StorageErrorCode::Damaged) << u"tables are not those"_s;
+    QTest::newRow("dangling reference")
+        << u"dangling"_s << int(StorageErrorCode::Damaged) << u"refer to things"_s;
+    QTest::newRow("unknown channel")
+        << u"badkey"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("bad id") << u"badid"_s << int(StorageErrorCode::Damaged)
+                            << u"invalid or inconsistent"_s;
+    QTest::newRow("card of another map's stage")
+        << u"crossmap"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("two rows in project")
+        << u"tworows"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("step of a missing persona")
+        << u"steporphan"_s << int(StorageErrorCode::Damaged) << u"refer to things"_s;
+    QTest::newRow("step on another map's card")
+        << u"stepcrossmap"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("emotion score out of range")
+        << u"stepscore"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("emotion score not a number")
+        << u"steptext"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("two steps in one place")
+        << u"stepplace"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
 }
 
 void tst_ProjectFile::refusals()
@@ -214,7 +234,7 @@ void tst_ProjectFile::refusals()
         writeBytes(file, QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(200, '\0'));
     } else if (setup == u"other") {
         QVERIFY(tamper(file, u"CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
-                           "INSERT INTO notes (text) VALUES ('hello')"_s));
+                             "INSERT INTO notes (text) VALUES ('hello')"_s));
     } else if (setup != u"missing") {
         writeFull(u"bad.waymark"_s);
         QString sql;
@@ -241,11 +261,13 @@ void tst_ProjectFile::refusals()
                   "UPDATE persona_steps SET persona_id = 'not-a-uuid'"_s;
         else if (setup == u"crossmap")
             sql = u"INSERT INTO stages (id, map_id, position, name) VALUES "
-                  "('00000000-0000-4000-8000-000000000555', '00000000-0000-4000-8000-000000000060', 0, 'Other');"
+                  "('00000000-0000-4000-8000-000000000555', "
+                  "'00000000-0000-4000-8000-000000000060', 0, 'Other');"
                   "UPDATE touchpoints SET stage_id = '00000000-0000-4000-8000-000000000555' "
                   "WHERE title = 'Checkout'"_s;
         else if (setup == u"tworows")
-            sql = u"INSERT INTO project VALUES ('00000000-0000-4000-8000-000000000002', 'x', '', 'y')"_s;
+            sql =
+                u"INSERT INTO project VALUES ('00000000-0000-4000-8000-000000000002', 'x', '', 'y')"_s;
         else if (setup == u"steporphan")
             sql = u"UPDATE persona_steps SET persona_id = '00000000-0000-4000-8000-000000000777'"_s;
         else if (setup == u"stepcrossmap")
@@ -278,7 +300,8 @@ void tst_ProjectFile::refusals()
     QVERIFY(!ProjectFile::read(file, &error));
     QCOMPARE(int(error.code), code);
     QVERIFY2(error.message.contains(words, Qt::CaseInsensitive), qPrintable(error.message));
-    QVERIFY2(error.message.contains(u"bad.waymark"_s) || setup == u"missing" || code == int(StorageErrorCode::Damaged),
+    QVERIFY2(error.message.contains(u"bad.waymark"_s) || setup == u"missing" ||
+                 code == int(StorageErrorCode::Damaged),
              qPrintable(error.message));
 
     StorageError docError;
@@ -299,8 +322,8 @@ void tst_ProjectFile::checkListsEveryProblem()
     QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.value(0).what));
 
     QVERIFY(tamper(file, u"UPDATE touchpoints SET channel = 'telepathy' WHERE title = 'Checkout';"
-                       "UPDATE touchpoints SET evidence = 'rumour' WHERE title = 'Search engine';"
-                       "UPDATE stages SET color = 'reddish'"_s));
+                         "UPDATE touchpoints SET evidence = 'rumour' WHERE title = 'Search engine';"
+                         "UPDATE stages SET color = 'reddish'"_s));
     report = ProjectFile::check(file);
     QVERIFY(!report.fatal);
     QCOMPARE(report.problems.size(), 4); // a channel, an evidence, two stage colours
@@ -460,11 +483,13 @@ void tst_ProjectFile::migrationsRunInOrder()
 {
     QStringList ran;
     const QList<Migrations::Migration> steps = {
-        {2, u"add a column"_s, [&](Sql::Database &db, QString *) {
+        {2, u"add a column"_s,
+         [&](Sql::Database &db, QString *) {
              ran.append(u"2"_s);
              return db.exec(u"ALTER TABLE maps ADD COLUMN zoom REAL NOT NULL DEFAULT 1.0"_s);
          }},
-        {3, u"fill it"_s, [&](Sql::Database &db, QString *) {
+        {3, u"fill it"_s,
+         [&](Sql::Database &db, QString *) {
              ran.append(u"3"_s);
              return db.exec(u"UPDATE maps SET zoom = 2.0"_s);
          }},
@@ -474,7 +499,8 @@ void tst_ProjectFile::migrationsRunInOrder()
     Sql::Database db;
     QVERIFY(db.open(u":memory:"_s, Sql::Database::Mode::Create));
     QVERIFY(db.exec(Schema::formatOneDdl()));
-    QVERIFY(db.exec(u"INSERT INTO maps (id, position, name, kind) VALUES ('m', 0, 'M', 'current')"_s));
+    QVERIFY(
+        db.exec(u"INSERT INTO maps (id, position, name, kind) VALUES ('m', 0, 'M', 'current')"_s));
     QString error;
     QVERIFY2(Migrations::apply(db, 1, 3, steps, &error), qPrintable(error));
     QCOMPARE(ran, (QStringList{u"2"_s, u"3"_s}));
@@ -489,19 +515,19 @@ void tst_ProjectFile::migrationsRunInOrder()
 
 void tst_ProjectFile::missingMigrationFails()
 {
-    const QList<Migrations::Migration> steps = {
-        {3, u"skips 2"_s, [](Sql::Database &, QString *) { return true; }}};
+    const QList<Migrations::Migration> steps = {{3, u"skips 2"_s, [](Sql::Database &, QString *) {
+                                                     return true;
+                                                 }}};
     Sql::Database db;
     QVERIFY(db.open(u":memory:"_s, Sql::Database::Mode::Create));
     QString error;
     QVERIFY(!Migrations::apply(db, 1, 3, steps, &error));
     QVERIFY(error.contains(u"format 2"_s));
 
-    const QList<Migrations::Migration> failing = {
-        {2, u"breaks"_s, [](Sql::Database &, QString *e) {
-             *e = u"no room"_s;
-             return false;
-         }}};
+    const QList<Migrations::Migration> failing = {{2, u"breaks"_s, [](Sql::Database &, QString *e) {
+                                                       *e = u"no room"_s;
+                                                       return false;
+                                                   }}};
     QVERIFY(!Migrations::apply(db, 1, 2, failing, &error));
     QVERIFY(error.contains(u"no room"_s));
 }
@@ -578,8 +604,8 @@ void tst_ProjectFile::editsReachWorkingCopyNotFile()
 
     // The working copy in the local data folder already holds both edits: a crash now
     // would lose neither.
-    const QString workingDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-                               + u"/working"_s;
+    const QString workingDir =
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/working"_s;
     const QStringList copies = QDir(workingDir).entryList({u"*.waymark"_s}, QDir::Files);
     QVERIFY(!copies.isEmpty());
     bool found = false;
@@ -630,7 +656,6 @@ void tst_ProjectFile::openingDoesNotTouchTheFile()
     QCOMPARE(fileHash(file), before);
     QCOMPARE(QFileInfo(file).lastModified(), modified);
 }
-
 
 void tst_ProjectFile::recoversChangesAfterACrash()
 {

@@ -19,12 +19,12 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSysInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -522,8 +522,6 @@ void TestMainWindow::deleteKeyInEditorEditsText()
     QTest::keyClick(view->viewport(), Qt::Key_Delete);
     QCOMPARE(indexOfId(currentMap(window).touchpoints, id), -1);
 }
-
-
 
 void TestMainWindow::offersToRecoverAfterACrash_data()
 {

@@ -38,6 +38,15 @@ inline QString simulateCrash(const QString &source, qint64 pid)
     return to;
 }
 
+// Empties the working folder of this test's data location (test mode), so that what an
+// earlier, interrupted run left there cannot count as a live working copy or an orphan.
+inline bool clearWorkingFolder()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                           + u"/working"_s;
+    return QDir(folder).removeRecursively();
+}
+
 inline qint64 deadPid()
 {
     QFile f(u"/proc/sys/kernel/pid_max"_s);

@@ -106,6 +106,7 @@ private:
 void tst_ProjectFile::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(clearWorkingFolder());
 }
 
 void tst_ProjectFile::init()

@@ -150,6 +150,7 @@ void TestMainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"WaymarkTests"_s);
     QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+    QVERIFY(Testing::clearWorkingFolder());
 }
 
 void TestMainWindow::init()

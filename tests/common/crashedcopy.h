@@ -42,8 +42,8 @@ inline QString simulateCrash(const QString &source, qint64 pid)
 // earlier, interrupted run left there cannot count as a live working copy or an orphan.
 inline bool clearWorkingFolder()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-                           + u"/working"_s;
+    const QString folder =
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/working"_s;
     return QDir(folder).removeRecursively();
 }
 

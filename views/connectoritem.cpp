@@ -7,6 +7,7 @@
 #include <QLineF>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
 #include <cmath>
@@ -49,8 +50,10 @@ ConnectorItem::ConnectorItem(const Connector &connector, const QRectF &from, con
 {
     mObstacles << from << to;
 
-    // Beneath the cards, which the line may pass behind.
+    // Beneath the cards, which the line may pass behind. A click selects it, so that
+    // Delete removes it.
     setZValue(-1);
+    setFlag(ItemIsSelectable);
     if (!connector.label.isEmpty())
         setToolTip(connector.label);
 
@@ -166,16 +169,25 @@ QPainterPath ConnectorItem::shape() const
     return stroker.createStroke(linePath());
 }
 
-void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (mPoints.size() < 2)
         return;
 
     const QPalette palette = scene() ? scene()->palette() : QPalette();
-    const QColor color = connectorColor(palette);
+    const bool selected = option->state & QStyle::State_Selected;
+    const QColor color = selected ? palette.color(QPalette::Highlight) : connectorColor(palette);
 
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(color, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    if (selected) {
+        // A soft halo under the line: a thicker line alone would hide the route's corners.
+        QColor halo = color;
+        halo.setAlphaF(0.25);
+        painter->setPen(QPen(halo, 7, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(linePath());
+    }
+    painter->setPen(QPen(color, selected ? 2.2 : 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(linePath());
 

@@ -14,11 +14,24 @@ namespace {
 constexpr qreal gridLeft = Margin + LaneHeaderWidth + HeaderGap;
 constexpr qreal gridTop = Margin + StageHeaderHeight + HeaderGap;
 
-// The height a cell needs for count cards, count > 0.
-qreal cellHeight(qsizetype count, int perLine)
+// The height of the block of count cards, count > 0.
+qreal cardsHeight(qsizetype count, int perLine)
 {
     const qsizetype lines = (count + perLine - 1) / perLine;
-    return 2 * CellPadding + qreal(lines) * CardHeight + qreal(lines - 1) * CardGap;
+    return qreal(lines) * CardHeight + qreal(lines - 1) * CardGap;
+}
+
+// The height a cell needs for its cards and notes, one of them at least.
+qreal cellHeight(qsizetype cards, qsizetype notes, int perLine)
+{
+    qreal height = 2 * CellPadding;
+    if (cards > 0)
+        height += cardsHeight(cards, perLine);
+    if (cards > 0 && notes > 0)
+        height += CardGap;
+    if (notes > 0)
+        height += qreal(notes) * NoteHeight + qreal(notes - 1) * NoteGap;
+    return height;
 }
 
 } // namespace
@@ -54,11 +67,13 @@ MapLayout MapLayout::compute(const JourneyMap &map, const QHash<Id, qreal> &minR
 
         qreal height = std::max(MinRowHeight, minRowHeights.value(lane.id));
         QList<QList<const Touchpoint *>> cells;
+        QList<QList<const Annotation *>> cellNotes;
         for (const Column &column : std::as_const(layout.mColumns)) {
             cells.append(cellTouchpoints(map, column.stageId, lane.id));
-            if (!cells.last().isEmpty())
-                height =
-                    std::max(height, cellHeight(cells.last().size(), cardsPerLine(column.width)));
+            cellNotes.append(cellAnnotations(map, column.stageId, lane.id));
+            if (!cells.last().isEmpty() || !cellNotes.last().isEmpty())
+                height = std::max(height, cellHeight(cells.last().size(), cellNotes.last().size(),
+                                                     cardsPerLine(column.width)));
         }
 
         // Within the cell the block of cards is centred, so a narrow stage and a wide one
@@ -75,6 +90,14 @@ MapLayout MapLayout::compute(const JourneyMap &map, const QHash<Id, qreal> &minR
                 const qreal cardY = y + CellPadding + qreal(i / perLine) * (CardHeight + CardGap);
                 layout.mCards.insert(cells[c][i]->id, QRectF(cardX, cardY, CardWidth, CardHeight));
             }
+
+            // Notes are as wide as the block of cards, and never narrower than one card.
+            const qreal noteWidth = std::max(blockWidth, CardWidth);
+            qreal noteY = y + CellPadding + (count > 0 ? cardsHeight(count, perLine) + CardGap : 0);
+            for (const Annotation *note : std::as_const(cellNotes[c])) {
+                layout.mNotes.insert(note->id, QRectF(left, noteY, noteWidth, NoteHeight));
+                noteY += NoteHeight + NoteGap;
+            }
         }
 
         layout.mRows.append({lane.id, y, height});
@@ -82,6 +105,21 @@ MapLayout MapLayout::compute(const JourneyMap &map, const QHash<Id, qreal> &minR
     }
 
     return layout;
+}
+
+QList<const Annotation *> cellAnnotations(const JourneyMap &map, const Id &stageId,
+                                          const Id &laneId)
+{
+    QList<const Annotation *> notes;
+    for (const Annotation &annotation : map.annotations) {
+        if (annotation.touchpointId.isNull() && annotation.stageId == stageId &&
+            annotation.laneId == laneId)
+            notes.append(&annotation);
+    }
+    std::stable_sort(notes.begin(), notes.end(), [](const Annotation *a, const Annotation *b) {
+        return a->created < b->created;
+    });
+    return notes;
 }
 
 QRectF MapLayout::stageHeaderRect(qsizetype column) const

@@ -1,7 +1,8 @@
 // Where everything of one journey map goes on the canvas: a column per stage, a row per
 // visible lane, and a rectangle per card. Cards fill their cell in order, as many side by
-// side as the stage is wide, and a row grows to fit its fullest cell, so cards never
-// overlap. Pure geometry, computed from the model alone.
+// side as the stage is wide; the notes of annotations attached to the cell itself come
+// below them, one per line. A row grows to fit its fullest cell, so nothing overlaps.
+// Pure geometry, computed from the model alone.
 #pragma once
 
 #include "entities.h"
@@ -48,6 +49,10 @@ public:
     QRectF cardRect(const Id &touchpointId) const { return mCards.value(touchpointId); }
     const QHash<Id, QRectF> &cards() const { return mCards; }
 
+    // The note of an annotation attached to a visible cell; an empty rectangle otherwise.
+    QRectF noteRect(const Id &annotationId) const { return mNotes.value(annotationId); }
+    const QHash<Id, QRectF> &notes() const { return mNotes; }
+
     QRectF stageHeaderRect(qsizetype column) const;
     QRectF laneHeaderRect(qsizetype row) const;
     QRectF cellRect(qsizetype column, qsizetype row) const;
@@ -62,7 +67,12 @@ private:
     QList<Column> mColumns;
     QList<Row> mRows;
     QHash<Id, QRectF> mCards;
+    QHash<Id, QRectF> mNotes;
 };
+
+// The annotations attached to the cell itself rather than to one of its cards, oldest first.
+QList<const Annotation *> cellAnnotations(const JourneyMap &map, const Id &stageId,
+                                          const Id &laneId);
 
 // The width a stage's column takes: its own width if set and wide enough for one card.
 qreal stageWidth(const Stage &stage);

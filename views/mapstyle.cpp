@@ -3,6 +3,7 @@
 #include <QGuiApplication>
 #include <QPainter>
 
+#include <algorithm>
 #include <array>
 
 namespace Waymark::MapStyle {
@@ -153,6 +154,22 @@ QColor evidenceColor(Evidence evidence)
         return QColor(0xb26f12);
     case Evidence::Proposed:
         return QColor(0x3b6ea8);
+    }
+    return QColor(0x6b7785);
+}
+
+QColor annotationColor(AnnotationKind kind, int severity)
+{
+    // The lightest shade still reads as red or green on white; unset counts as the middle.
+    const qreal strength = severity <= 0 ? 0.6 : 0.35 + 0.65 * (std::clamp(severity, 1, 5) - 1) / 4;
+    const QColor pale(0xd9dde3);
+    switch (kind) {
+    case AnnotationKind::PainPoint:
+        return mix(pale, QColor(0xc62828), strength);
+    case AnnotationKind::Opportunity:
+        return mix(pale, QColor(0x2e7d32), strength);
+    case AnnotationKind::Comment:
+        break;
     }
     return QColor(0x6b7785);
 }

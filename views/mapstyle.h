@@ -34,6 +34,13 @@ inline constexpr qreal MinRowHeight = 76;
 
 inline constexpr int TitleMaxLines = 2;
 
+// Annotations attached to a cell rather than a card: notes below the cell's cards.
+inline constexpr qreal NoteHeight = 30;
+inline constexpr qreal NoteGap = 6;
+
+// The handle on a card's right edge that a connector is drawn from.
+inline constexpr qreal HandleRadius = 7;
+
 // Pixel-sized fonts keep the layout the same on every screen, whatever its DPI.
 QFont font(int pixelSize, QFont::Weight weight = QFont::Normal);
 QFont stageFont();
@@ -61,6 +68,9 @@ QColor stageColor(const Stage &stage, int index);
 // A lane's own colour, or the colour of its kind.
 QColor laneColor(const Lane &lane);
 QColor evidenceColor(Evidence evidence);
+// Red for pain points, green for opportunities, a neutral grey for comments; a higher
+// severity or priority (1 to 5) gives a stronger shade.
+QColor annotationColor(AnnotationKind kind, int severity = 3);
 
 // Paints a soft shadow under a rounded rectangle by stacking a few translucent outlines;
 // a QGraphicsEffect would render every card offscreen again on each repaint.

@@ -1,5 +1,6 @@
 #include "touchpointcarditem.h"
 
+#include "annotationitems.h"
 #include "mapstyle.h"
 #include "textfit.h"
 
@@ -19,6 +20,7 @@ namespace {
 
 constexpr qreal badgeHeight = 18;
 constexpr qreal badgePadding = 7;
+constexpr qreal markerGap = 4;
 
 QRectF contentRect(const QSizeF &size)
 {
@@ -89,17 +91,62 @@ QRectF TouchpointCardItem::badgeRect() const
     return QRectF(content.right() - width, content.bottom() - badgeHeight, width, badgeHeight);
 }
 
+void TouchpointCardItem::setAnnotations(const QList<Annotation> &annotations)
+{
+    qDeleteAll(mMarkers);
+    mMarkers.clear();
+    for (AnnotationKind kind : allValues<AnnotationKind>()) {
+        QList<Annotation> ofKind;
+        for (const Annotation &annotation : annotations) {
+            if (annotation.kind == kind && annotation.touchpointId == mTouchpoint.id)
+                ofKind.append(annotation);
+        }
+        if (!ofKind.isEmpty())
+            mMarkers.append(new AnnotationMarkerItem(kind, ofKind, this));
+    }
+    placeMarkers();
+}
+
+AnnotationMarkerItem *TouchpointCardItem::marker(AnnotationKind kind) const
+{
+    for (AnnotationMarkerItem *item : mMarkers) {
+        if (item->kind() == kind)
+            return item;
+    }
+    return nullptr;
+}
+
+void TouchpointCardItem::placeMarkers()
+{
+    // Along the bottom line, left of the evidence badge.
+    const QRectF content = contentRect(mSize);
+    qreal x = content.left();
+    for (AnnotationMarkerItem *item : std::as_const(mMarkers)) {
+        item->setPos(x, content.bottom() - item->size().height());
+        x += item->size().width() + markerGap;
+    }
+}
+
+QRectF TouchpointCardItem::handleRect() const
+{
+    const QPointF centre(mSize.width(), mSize.height() / 2);
+    return mapRectToScene(QRectF(centre - QPointF(HandleRadius, HandleRadius),
+                                 QSizeF(2 * HandleRadius, 2 * HandleRadius)));
+}
+
 QRectF TouchpointCardItem::boundingRect() const
 {
-    // Room for the shadow and the selection frame.
-    return QRectF(QPointF(0, 0), mSize).adjusted(-4, -3, 4, 7);
+    // Room for the shadow, the selection frame and the connector handle.
+    return QRectF(QPointF(0, 0), mSize).adjusted(-4, -3, HandleRadius + 1, 7);
 }
 
 QPainterPath TouchpointCardItem::shape() const
 {
+    // The handle is part of the card, so that pressing on it reaches the card.
     QPainterPath path;
     path.addRoundedRect(QRectF(QPointF(0, 0), mSize), CardRadius, CardRadius);
-    return path;
+    path.addEllipse(QPointF(mSize.width(), mSize.height() / 2), HandleRadius, HandleRadius);
+    return path.simplified();
 }
 
 void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -169,6 +216,17 @@ void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(box.adjusted(-1.5, -1.5, 1.5, 1.5), CardRadius + 1.5,
                                  CardRadius + 1.5);
+    }
+
+    if (selected || hovered) {
+        const QColor highlight = palette.color(QPalette::Highlight);
+        const QPointF centre(mSize.width(), mSize.height() / 2);
+        painter->setPen(QPen(highlight, 1.5));
+        painter->setBrush(base);
+        painter->drawEllipse(centre, HandleRadius - 1, HandleRadius - 1);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(highlight);
+        painter->drawEllipse(centre, 2.5, 2.5);
     }
 }
 

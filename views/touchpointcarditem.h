@@ -1,6 +1,7 @@
-// A touchpoint's card: its title, its channel and owner, and a badge saying whether it was
-// observed, assumed or proposed. Cards are selectable; the scene turns gestures on them
-// into commands.
+// A touchpoint's card: its title, its channel and owner, a badge saying whether it was
+// observed, assumed or proposed, and markers for the annotations attached to it. Cards are
+// selectable; the scene turns gestures on them into commands, such as a drag from the
+// handle on the right edge, which draws a connector.
 #pragma once
 
 #include "entities.h"
@@ -8,6 +9,8 @@
 #include <QGraphicsItem>
 
 namespace Waymark {
+
+class AnnotationMarkerItem;
 
 class TouchpointCardItem : public QGraphicsItem
 {
@@ -34,6 +37,15 @@ public:
     // Where the title is written, in scene coordinates: the in-place editor goes there.
     QRectF titleRect() const;
 
+    // Shows markers for these annotations: those attached to this card.
+    void setAnnotations(const QList<Annotation> &annotations);
+    QList<AnnotationMarkerItem *> markers() const { return mMarkers; }
+    AnnotationMarkerItem *marker(AnnotationKind kind) const;
+
+    // The handle a connector is drawn from, in scene coordinates. It shows while the card is
+    // hovered or selected.
+    QRectF handleRect() const;
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -41,10 +53,12 @@ public:
 private:
     void updateToolTip();
     QRectF badgeRect() const;
+    void placeMarkers();
 
     Touchpoint mTouchpoint;
     QColor mAccent;
     QSizeF mSize;
+    QList<AnnotationMarkerItem *> mMarkers;
 };
 
 } // namespace Waymark

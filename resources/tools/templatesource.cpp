@@ -172,6 +172,16 @@ public:
         return int(result);
     }
 
+    // A whole number from min to max; absent or null means none, as for an unscored step.
+    std::optional<int> optionalInteger(const QString &key, int min, int max)
+    {
+        if (!has(key) || mObject.value(key).isNull()) {
+            mUsed.insert(key);
+            return std::nullopt;
+        }
+        return integer(key, min, max, 0);
+    }
+
     bool boolean(const QString &key, bool fallback)
     {
         if (!has(key))
@@ -324,6 +334,7 @@ public:
                 fail(element(u"personas"_s, i),
                      u"a second persona called %1"_s.arg(quoted(persona.name)));
             personaNames.insert(persona.name);
+            mPersonas.insert(persona.name, persona.id);
             project.personas.append(persona);
         }
 
@@ -492,8 +503,53 @@ private:
             map.annotations.append(annotation);
         }
 
+        readPaths(in, mapPath, cards, &map);
+
         in.finish();
         return map;
+    }
+
+    // "paths": the way each persona takes through this map, one entry per persona. Steps are
+    // identified by their place in the path, since a path may come back to a touchpoint.
+    void readPaths(ObjectReader &in, const QString &mapPath, const QHash<QString, Id> &cards,
+                   JourneyMap *map)
+    {
+        const QJsonArray pathList = in.array(u"paths"_s);
+        QHash<QString, QString> pathPlaces; // where each persona's path is, for messages
+        for (qsizetype i = 0; i < pathList.size(); ++i) {
+            const QString pathWhere = element(in.field(u"paths"_s), i);
+            ObjectReader p(pathList.at(i), pathWhere);
+            const QString personaName = p.name(u"persona"_s);
+            const Id personaId =
+                lookUp(mPersonas, p, u"persona"_s, personaName, u"in this project"_s);
+            if (pathPlaces.contains(personaName))
+                fail(pathWhere, u"a second path for %1 (the first is %2); list all of a "
+                                u"persona's steps on a map in one path"_s.arg(
+                                    quoted(personaName), pathPlaces.value(personaName)));
+            pathPlaces.insert(personaName, pathWhere);
+            p.setLabel(personaName);
+
+            const QJsonArray stepList = p.array(u"steps"_s);
+            if (stepList.isEmpty())
+                fail(p.where(), u"\"steps\" must list at least one step"_s);
+            const QString stepPath = mapPath + u"persona/"_s + personaName + u"/step/"_s;
+            for (qsizetype order = 0; order < stepList.size(); ++order) {
+                ObjectReader s(stepList.at(order), element(p.field(u"steps"_s), order));
+                PersonaStep step;
+                const QString title = s.name(u"touchpoint"_s);
+                step.touchpointId = lookUp(cards, s, u"touchpoint"_s, title);
+                s.setLabel(title);
+                step.id = id(stepPath + QString::number(order));
+                step.personaId = personaId;
+                step.order = int(order);
+                step.emotion = s.optionalInteger(u"emotion"_s, PersonaStep::MinEmotion,
+                                                 PersonaStep::MaxEmotion);
+                step.feeling = s.text(u"feeling"_s);
+                s.finish();
+                map->personaSteps.append(step);
+            }
+            p.finish();
+        }
     }
 
     // "lanes" is either the word "standard" or a list of lanes.
@@ -562,23 +618,25 @@ private:
         return card;
     }
 
-    // The id of the entity named by in[key] (or by name, when the caller already read it).
+    // The id of the entity named by in[key] (or by name, when the caller already read it);
+    // scope says where the names were looked for.
     static Id lookUp(const QHash<QString, Id> &known, ObjectReader &in, const QString &key,
-                     const QString &name = {})
+                     const QString &name = {}, const QString &scope = u"in this map"_s)
     {
         const QString wanted = name.isEmpty() ? in.name(key) : name;
         const auto it = known.constFind(wanted);
         if (it == known.constEnd()) {
             QStringList names = known.keys();
             names.sort();
-            fail(in.field(key), u"nothing called %1 in this map (known: %2)"_s.arg(
-                                    quoted(wanted), names.join(u", "_s)));
+            fail(in.field(key), u"nothing called %1 %2 (known: %3)"_s.arg(
+                                    quoted(wanted), scope, names.join(u", "_s)));
         }
         return *it;
     }
 
     QString mTemplateName;
     QDateTime mCreated;
+    QHash<QString, Id> mPersonas; // by name, read before the maps that refer to them
 };
 
 // "line 12, column 5" for a parse error's byte offset.

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void editsReachWorkingCopyNotFile();
     void revertDiscardsChanges();
     void openingDoesNotTouchTheFile();
+    void opensAFileSwitchedToWalByAnotherTool();
     void recoversChangesAfterACrash();
     void leavesOrphansOfRunningWaymarksAlone();
 
@@ -641,6 +642,39 @@ void tst_ProjectFile::revertDiscardsChanges()
     QVERIFY(!doc->isModified());
     QCOMPARE(doc->undoStack()->count(), 0);
     compareProjects(doc->project(), fullProject());
+}
+
+void tst_ProjectFile::opensAFileSwitchedToWalByAnotherTool()
+{
+    // Someone ran `PRAGMA journal_mode = WAL` on the file in their own SQLite tool. With
+    // the tool closed there is no -wal file, and the project opens; saved, it is back to
+    // the rollback journal. With the tool still open, Waymark says so instead.
+    const QString file = writeFull(u"wal.waymark"_s);
+    {
+        Sql::Database db;
+        QVERIFY(db.open(file, Sql::Database::Mode::ReadWrite));
+        QCOMPARE(db.queryText(u"PRAGMA journal_mode = WAL"_s), u"wal"_s);
+    }
+    QCOMPARE(filesIn(mDir->path()), QStringList{u"wal.waymark"_s});
+
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY2(doc, qPrintable(error.message + u' ' + error.detail));
+    compareProjects(doc->project(), fullProject());
+    QCOMPARE(filesIn(mDir->path()), QStringList{u"wal.waymark"_s});
+    QVERIFY(doc->save(&error));
+    Sql::Database db;
+    QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+    QCOMPARE(db.queryText(u"PRAGMA journal_mode"_s), u"delete"_s);
+    db.close();
+
+    Sql::Database other;
+    QVERIFY(other.open(file, Sql::Database::Mode::ReadWrite));
+    QVERIFY(other.exec(u"PRAGMA journal_mode = WAL; UPDATE project SET name = 'x'"_s));
+    QVERIFY(QFileInfo::exists(file + u"-wal"_s));
+    QVERIFY(!Document::open(file, &error));
+    QCOMPARE(error.code, StorageErrorCode::CannotRead);
+    QVERIFY2(error.message.contains(u"still open in another program"_s), qPrintable(error.message));
 }
 
 void tst_ProjectFile::openingDoesNotTouchTheFile()

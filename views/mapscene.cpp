@@ -1,5 +1,7 @@
 #include "mapscene.h"
 
+#include "annotationdialog.h"
+#include "annotationitems.h"
 #include "canvaslogging.h"
 #include "changeevent.h"
 #include "commands.h"
@@ -18,14 +20,17 @@
 #include <QClipboard>
 #include <QElapsedTimer>
 #include <QFontMetricsF>
+#include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
+#include <QSettings>
 #include <QTextDocument>
 #include <QTimer>
 #include <QUndoStack>
@@ -44,6 +49,7 @@ namespace {
 // above everything that scrolls under them.
 constexpr qreal cellOutlineZ = 5; // over the cards: a frame round them
 constexpr qreal markerZ = 6;
+constexpr qreal connectLineZ = 7;
 constexpr qreal laneBandZ = 8;
 constexpr qreal laneHeaderZ = 9;
 constexpr qreal stageBandZ = 10;
@@ -111,6 +117,46 @@ LaneHeaderItem *MapScene::laneHeader(const Id &laneId) const
             return header;
     }
     return nullptr;
+}
+
+ConnectorItem *MapScene::connector(const Id &connectorId) const
+{
+    for (ConnectorItem *item : mConnectors) {
+        if (item->connectorId() == connectorId)
+            return item;
+    }
+    return nullptr;
+}
+
+AnnotationNoteItem *MapScene::annotationNote(const Id &annotationId) const
+{
+    for (AnnotationNoteItem *item : mNotes) {
+        if (item->annotationId() == annotationId)
+            return item;
+    }
+    return nullptr;
+}
+
+QList<Id> MapScene::selectedConnectors() const
+{
+    QList<Id> ids;
+    const QList<QGraphicsItem *> selected = selectedItems();
+    for (QGraphicsItem *item : selected) {
+        if (auto *line = qgraphicsitem_cast<ConnectorItem *>(item))
+            ids.append(line->connectorId());
+    }
+    return ids;
+}
+
+QList<Id> MapScene::selectedAnnotations() const
+{
+    QList<Id> ids;
+    const QList<QGraphicsItem *> selected = selectedItems();
+    for (QGraphicsItem *item : selected) {
+        if (auto *note = qgraphicsitem_cast<AnnotationNoteItem *>(item))
+            ids.append(note->annotationId());
+    }
+    return ids;
 }
 
 QList<Id> MapScene::selectedTouchpoints() const
@@ -314,10 +360,6 @@ bool MapScene::updateInPlace(const ChangeEvent &event)
             item->setTouchpoint(*touchpoint);
         return true; // a card in a hidden lane has nothing to show
     }
-    case EntityKind::Annotation:
-        // TODO: Annotations are not drawn on the canvas yet, so pain points and opportunities
-        // attached to cards are visible only in the project file and the command line.
-        return true;
     default:
         return false;
     }
@@ -353,6 +395,8 @@ void MapScene::clearItems()
     mConnectorLabels.clear();
     qDeleteAll(mConnectors);
     mConnectors.clear();
+    qDeleteAll(mNotes);
+    mNotes.clear();
     qDeleteAll(mCards);
     mCards.clear();
     qDeleteAll(mLaneHeaders);
@@ -368,6 +412,8 @@ void MapScene::rebuild()
     timer.start();
 
     const QList<Id> selected = selectedTouchpoints();
+    const QList<Id> selectedLines = selectedConnectors();
+    const QList<Id> selectedNotes = selectedAnnotations();
     clearItems();
 
     const JourneyMap *m = map();
@@ -397,12 +443,18 @@ void MapScene::rebuild()
         mLaneHeaders.append(header);
     }
 
+    QHash<Id, QList<Annotation>> cardAnnotations;
+    for (const Annotation &annotation : m->annotations) {
+        if (!annotation.touchpointId.isNull())
+            cardAnnotations[annotation.touchpointId].append(annotation);
+    }
     for (const Touchpoint &touchpoint : m->touchpoints) {
         const QRectF rect = mLayout.cardRect(touchpoint.id);
         const Lane *lane = findById(m->lanes, touchpoint.laneId);
         if (rect.isEmpty() || !lane)
             continue;
         auto *item = new TouchpointCardItem(touchpoint, laneColor(*lane), rect);
+        item->setAnnotations(cardAnnotations.value(touchpoint.id));
         addItem(item);
         mCards.insert(touchpoint.id, item);
         if (selected.contains(touchpoint.id))
@@ -428,12 +480,26 @@ void MapScene::rebuild()
         auto *item = new ConnectorItem(connector, from, to, obstacles);
         addItem(item);
         mConnectors.append(item);
+        if (selectedLines.contains(connector.id))
+            item->setSelected(true);
         if (!connector.label.trimmed().isEmpty()) {
             auto *label = new ConnectorLabelItem(connector.label);
             label->setCentre(item->labelCentre(label->size()));
             addItem(label);
             mConnectorLabels.append(label);
         }
+    }
+
+    for (const Annotation &annotation : m->annotations) {
+        const QRectF rect = mLayout.noteRect(annotation.id);
+        if (rect.isEmpty())
+            continue;
+        auto *note = new AnnotationNoteItem(annotation, rect);
+        note->setFlag(QGraphicsItem::ItemIsSelectable);
+        addItem(note);
+        mNotes.append(note);
+        if (selectedNotes.contains(annotation.id))
+            note->setSelected(true);
     }
 
     mTitle = new MapTitleItem(*m, mLayout.cornerRect());
@@ -534,15 +600,17 @@ void MapScene::placeHeaders()
 
 QGraphicsItem *MapScene::topItemAt(const QPointF &scenePos) const
 {
-    // Connectors lie under the cards and are thin, and their labels are small: a click on
-    // either means the cell.
-    // The outline of the selected cell and the drag marker only show things.
+    // Connector labels are small: a click on one means what is under it. The outline of the
+    // selected cell, the drag marker and the line of a connector being drawn only show
+    // things, and a card's annotation markers are part of the card.
     const QList<QGraphicsItem *> hits = items(scenePos);
     for (QGraphicsItem *item : hits) {
-        if (item == mCellOutline || item == mMarker)
+        if (item == mCellOutline || item == mMarker || item == mConnectLine ||
+            item->type() == ConnectorLabelItem::Type)
             continue;
-        if (item->type() != ConnectorItem::Type && item->type() != ConnectorLabelItem::Type)
-            return item;
+        if (item->type() == AnnotationMarkerItem::Type && item->parentItem())
+            return item->parentItem();
+        return item;
     }
     return nullptr;
 }
@@ -557,6 +625,23 @@ void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         event->setModifiers(event->modifiers() | Qt::ControlModifier);
     QGraphicsItem *item = topItemAt(event->scenePos());
     const bool onEditor = item && item->type() == InlineEditor::Type;
+
+    // A press on a card's handle starts a connector rather than a drag or a selection.
+    auto *handleCard = qgraphicsitem_cast<TouchpointCardItem *>(item);
+    if (event->button() == Qt::LeftButton && handleCard && !mEditor &&
+        handleCard->handleRect().contains(event->scenePos())) {
+        endConnecting(event->scenePos(), false);
+        mConnectFromId = handleCard->touchpointId();
+        const QPointF start = handleCard->handleRect().center();
+        mConnectLine = new QGraphicsLineItem(QLineF(start, event->scenePos()));
+        mConnectLine->setPen(QPen(palette().color(QPalette::Highlight), 2, Qt::DashLine));
+        mConnectLine->setZValue(connectLineZ);
+        mConnectLine->setAcceptedMouseButtons(Qt::NoButton);
+        addItem(mConnectLine);
+        event->accept();
+        return;
+    }
+
     QGraphicsScene::mousePressEvent(event);
     if (event->button() != Qt::LeftButton || onEditor)
         return;
@@ -577,6 +662,13 @@ void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 
 void MapScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (mConnectLine) {
+        QLineF line = mConnectLine->line();
+        line.setP2(event->scenePos());
+        mConnectLine->setLine(line);
+        event->accept();
+        return;
+    }
     if (!mDrag.pending || !(event->buttons() & Qt::LeftButton)) {
         QGraphicsScene::mouseMoveEvent(event);
         return;
@@ -601,6 +693,11 @@ void MapScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void MapScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (mConnectLine) {
+        endConnecting(event->scenePos(), event->button() == Qt::LeftButton);
+        event->accept();
+        return;
+    }
     if (event->modifiers() & Qt::ShiftModifier)
         event->setModifiers(event->modifiers() | Qt::ControlModifier);
     const bool dragged = mDrag.active;
@@ -652,6 +749,23 @@ void MapScene::updateDrag(const QPointF &scenePos)
     updateCellOutline();
 }
 
+void MapScene::endConnecting(const QPointF &scenePos, bool commit)
+{
+    if (!mConnectLine)
+        return;
+    delete mConnectLine;
+    mConnectLine = nullptr;
+    const Id fromId = mConnectFromId;
+    mConnectFromId = Id();
+    if (!commit)
+        return;
+
+    ensureCurrent();
+    auto *target = qgraphicsitem_cast<TouchpointCardItem *>(topItemAt(scenePos));
+    if (target && target->touchpointId() != fromId)
+        connectTouchpoints(fromId, target->touchpointId());
+}
+
 void MapScene::cancelDrag()
 {
     // The steps of this drag merged into at most one command, on top of the stack.
@@ -681,14 +795,21 @@ void MapScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
     }
 
     bool handled = false;
-    if (auto *card = qgraphicsitem_cast<TouchpointCardItem *>(item))
+    if (auto *card = qgraphicsitem_cast<TouchpointCardItem *>(item)) {
         handled = startRename(card->touchpointId());
-    else if (auto *stage = qgraphicsitem_cast<StageHeaderItem *>(item))
+    } else if (auto *stage = qgraphicsitem_cast<StageHeaderItem *>(item)) {
         handled = startRename(stage->stageId());
-    else if (auto *lane = qgraphicsitem_cast<LaneHeaderItem *>(item))
+    } else if (auto *lane = qgraphicsitem_cast<LaneHeaderItem *>(item)) {
         handled = startRename(lane->laneId());
-    else if (const std::optional<MapLayout::Cell> cell = mLayout.cellAt(event->scenePos()))
+    } else if (auto *note = qgraphicsitem_cast<AnnotationNoteItem *>(item)) {
+        editAnnotation(note->annotationId());
+        handled = true;
+    } else if (auto *line = qgraphicsitem_cast<ConnectorItem *>(item)) {
+        editConnectorLabel(line->connectorId());
+        handled = true;
+    } else if (const std::optional<MapLayout::Cell> cell = mLayout.cellAt(event->scenePos())) {
         handled = addTouchpointAt(cell->stageId, cell->laneId);
+    }
 
     if (handled)
         event->accept();
@@ -711,6 +832,11 @@ void MapScene::keyPressEvent(QKeyEvent *event)
 {
     if (mDrag.active && event->key() == Qt::Key_Escape) {
         cancelDrag();
+        event->accept();
+        return;
+    }
+    if (mConnectLine && event->key() == Qt::Key_Escape) {
+        endConnecting({}, false);
         event->accept();
         return;
     }
@@ -765,7 +891,7 @@ void MapScene::keyPressEvent(QKeyEvent *event)
     }
 
     if (event->matches(QKeySequence::Delete) || event->key() == Qt::Key_Backspace) {
-        if (removeSelectedTouchpoints()) {
+        if (removeSelection()) {
             event->accept();
             return;
         }
@@ -1152,6 +1278,14 @@ std::unique_ptr<QMenu> MapScene::createContextMenu(const QPointF &scenePos)
             card->setSelected(true);
         }
         addCardMenu(menu.get(), card->touchpointId());
+    } else if (auto *note = qgraphicsitem_cast<AnnotationNoteItem *>(item)) {
+        addNoteMenu(menu.get(), note->annotationId());
+    } else if (auto *line = qgraphicsitem_cast<ConnectorItem *>(item)) {
+        if (!line->isSelected()) {
+            clearSelection();
+            line->setSelected(true);
+        }
+        addConnectorMenu(menu.get(), line->connectorId());
     } else if (const std::optional<MapLayout::Cell> cell = mLayout.cellAt(scenePos)) {
         QAction *add = menu->addAction(tr("New Touchpoint Here"), this, [this, cell = *cell] {
             addTouchpointAt(cell.stageId, cell.laneId);
@@ -1163,6 +1297,8 @@ std::unique_ptr<QMenu> MapScene::createContextMenu(const QPointF &scenePos)
         });
         pasteHere->setObjectName(u"pasteHere"_s);
         pasteHere->setEnabled(canPaste());
+        menu->addSeparator();
+        addAnnotationActions(menu.get(), Id(), *cell);
     } else {
         return nullptr;
     }
@@ -1232,6 +1368,8 @@ void MapScene::addCardMenu(QMenu *menu, const Id &touchpointId)
     rename->setObjectName(u"renameTouchpoint"_s);
     rename->setEnabled(count == 1);
     menu->addSeparator();
+    addAnnotationActions(menu, touchpointId, std::nullopt);
+    menu->addSeparator();
     menu->addAction(tr("Cut"), this, [this] { cutSelection(); })->setObjectName(u"cut"_s);
     menu->addAction(tr("Copy"), this, [this] { copySelection(); })->setObjectName(u"copy"_s);
     menu->addAction(tr("Duplicate"), this, [this] { duplicateSelection(); })
@@ -1241,6 +1379,253 @@ void MapScene::addCardMenu(QMenu *menu, const Id &touchpointId)
         count == 1 ? tr("Delete Touchpoint") : tr("Delete %n Touchpoints", "", int(count));
     QAction *remove = menu->addAction(text, this, [this] { removeSelectedTouchpoints(); });
     remove->setObjectName(u"deleteTouchpoints"_s);
+}
+
+void MapScene::addAnnotationActions(QMenu *menu, const Id &touchpointId,
+                                    const std::optional<MapLayout::Cell> &cell)
+{
+    const struct
+    {
+        AnnotationKind kind;
+        QString text;
+        QString name;
+    } entries[] = {
+        {AnnotationKind::PainPoint, tr("Add Pain Point…"), u"addPainPoint"_s},
+        {AnnotationKind::Opportunity, tr("Add Opportunity…"), u"addOpportunity"_s},
+        {AnnotationKind::Comment, tr("Add Comment…"), u"addComment"_s},
+    };
+    for (const auto &entry : entries) {
+        const AnnotationKind kind = entry.kind;
+        menu->addAction(entry.text, this,
+                        [this, kind, touchpointId, cell] {
+                            askForAnnotation(kind, touchpointId, cell);
+                        })
+            ->setObjectName(entry.name);
+    }
+}
+
+void MapScene::addNoteMenu(QMenu *menu, const Id &annotationId)
+{
+    const JourneyMap *m = map();
+    const Annotation *annotation = findById(m->annotations, annotationId);
+    if (!annotation)
+        return;
+
+    menu->addAction(tr("Edit…"), this, [this, annotationId] { editAnnotation(annotationId); })
+        ->setObjectName(u"editAnnotation"_s);
+    if (annotation->kind != AnnotationKind::Comment) {
+        QMenu *severity = menu->addMenu(annotation->kind == AnnotationKind::PainPoint
+                                            ? tr("Severity")
+                                            : tr("Priority"));
+        severity->setObjectName(u"annotationSeverity"_s);
+        for (int value = 1; value <= 5; ++value) {
+            QAction *action = severity->addAction(QString::number(value), this,
+                                                  [this, annotationId, value] {
+                                                      setAnnotationSeverity(annotationId, value);
+                                                  });
+            action->setCheckable(true);
+            action->setChecked(annotation->severity == value);
+        }
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Delete"), this, [this, annotationId] { removeAnnotation(annotationId); })
+        ->setObjectName(u"deleteAnnotation"_s);
+}
+
+void MapScene::addConnectorMenu(QMenu *menu, const Id &connectorId)
+{
+    const JourneyMap *m = map();
+    const Connector *connector = findById(m->connectors, connectorId);
+    if (!connector)
+        return;
+
+    menu->addAction(tr("Edit Label…"), this,
+                    [this, connectorId] { editConnectorLabel(connectorId); })
+        ->setObjectName(u"editConnectorLabel"_s);
+    QAction *reverse = menu->addAction(tr("Reverse Direction"), this,
+                                       [this, connectorId] { reverseConnector(connectorId); });
+    reverse->setObjectName(u"reverseConnector"_s);
+    // Both ways or no way at all reads the same backwards.
+    reverse->setEnabled(connector->direction == ConnectorDirection::Forward ||
+                        connector->direction == ConnectorDirection::Backward);
+    menu->addSeparator();
+    const QList<Id> selected = selectedConnectors();
+    const QList<Id> ids = selected.contains(connectorId) ? selected : QList<Id>{connectorId};
+    menu->addAction(tr("Delete"), this, [this, ids] { removeConnectors(ids); })
+        ->setObjectName(u"deleteConnector"_s);
+}
+
+QWidget *MapScene::dialogParent() const
+{
+    const QList<QGraphicsView *> all = views();
+    return all.isEmpty() ? nullptr : all.first()->window();
+}
+
+void MapScene::askForAnnotation(AnnotationKind kind, const Id &touchpointId,
+                                const std::optional<MapLayout::Cell> &cell)
+{
+    AnnotationDialog dialog(kind, dialogParent());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+
+    Annotation annotation;
+    annotation.kind = kind;
+    annotation.touchpointId = touchpointId;
+    if (touchpointId.isNull() && cell) {
+        annotation.stageId = cell->stageId;
+        annotation.laneId = cell->laneId;
+    }
+    annotation.text = dialog.text();
+    annotation.severity = dialog.severity();
+    addAnnotation(annotation);
+}
+
+void MapScene::editAnnotation(const Id &annotationId)
+{
+    const JourneyMap *m = map();
+    const Annotation *annotation = m ? findById(m->annotations, annotationId) : nullptr;
+    if (!annotation)
+        return;
+
+    AnnotationDialog dialog(annotation->kind, dialogParent());
+    dialog.setText(annotation->text);
+    dialog.setSeverity(annotation->severity);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+
+    // Text and severity edited together are one step.
+    std::vector<Commands::Command> commands;
+    commands.push_back(Commands::setAnnotationText(mDocument, annotationId, dialog.text()));
+    if (dialog.severity() > 0) {
+        commands.push_back(
+            Commands::setAnnotationSeverity(mDocument, annotationId, dialog.severity()));
+    }
+    pushAll(std::move(commands), tr("Edit Annotation"));
+}
+
+void MapScene::editConnectorLabel(const Id &connectorId)
+{
+    const JourneyMap *m = map();
+    const Connector *connector = m ? findById(m->connectors, connectorId) : nullptr;
+    if (!connector)
+        return;
+
+    bool ok = false;
+    const QString label = QInputDialog::getText(dialogParent(), tr("Connector Label"),
+                                                tr("&Label:"), QLineEdit::Normal,
+                                                connector->label, &ok);
+    if (ok)
+        setConnectorLabel(connectorId, label.trimmed());
+}
+
+bool MapScene::pushAll(std::vector<std::unique_ptr<QUndoCommand>> commands, const QString &text)
+{
+    std::erase_if(commands, [](const auto &command) { return !command; });
+    if (commands.empty() || !mDocument)
+        return false;
+    if (commands.size() == 1)
+        return push(std::move(commands.front()));
+
+    QUndoStack *stack = mDocument->undoStack();
+    stack->beginMacro(text);
+    for (auto &command : commands)
+        push(std::move(command));
+    stack->endMacro();
+    return true;
+}
+
+QString MapScene::authorName()
+{
+    const QString configured = QSettings().value(u"author"_s).toString().trimmed();
+    if (!configured.isEmpty())
+        return configured;
+    return qEnvironmentVariable("USER");
+}
+
+bool MapScene::addAnnotation(const Annotation &annotation)
+{
+    if (!mDocument || !map())
+        return false;
+    Annotation complete = annotation;
+    if (complete.id.isNull())
+        complete.id = newId();
+    if (complete.author.isEmpty())
+        complete.author = authorName();
+    if (!complete.created.isValid())
+        complete.created = QDateTime::currentDateTimeUtc();
+    return push(Commands::addAnnotation(mDocument, mMapId, complete));
+}
+
+bool MapScene::setAnnotationText(const Id &annotationId, const QString &text)
+{
+    return push(Commands::setAnnotationText(mDocument, annotationId, text));
+}
+
+bool MapScene::setAnnotationSeverity(const Id &annotationId, int severity)
+{
+    return push(Commands::setAnnotationSeverity(mDocument, annotationId, severity));
+}
+
+bool MapScene::removeAnnotation(const Id &annotationId)
+{
+    return push(Commands::removeAnnotation(mDocument, annotationId));
+}
+
+bool MapScene::removeSelection()
+{
+    if (removeSelectedTouchpoints())
+        return true;
+
+    const QList<Id> lines = selectedConnectors();
+    const QList<Id> notes = selectedAnnotations();
+    std::vector<Commands::Command> commands;
+    for (const Id &id : lines)
+        commands.push_back(Commands::removeConnector(mDocument, id));
+    for (const Id &id : notes)
+        commands.push_back(Commands::removeAnnotation(mDocument, id));
+    const int count = int(lines.size() + notes.size());
+    const QString text = notes.isEmpty() ? tr("Delete %n Connector(s)", "", count)
+                                         : tr("Delete %n Item(s)", "", count);
+    return pushAll(std::move(commands), text);
+}
+
+bool MapScene::connectTouchpoints(const Id &fromId, const Id &toId)
+{
+    if (fromId == toId)
+        return false;
+    Connector connector;
+    connector.id = newId();
+    connector.fromId = fromId;
+    connector.toId = toId;
+    connector.direction = ConnectorDirection::Forward;
+    return push(Commands::addConnector(mDocument, mMapId, connector));
+}
+
+bool MapScene::removeConnectors(const QList<Id> &connectorIds)
+{
+    std::vector<Commands::Command> commands;
+    for (const Id &id : connectorIds)
+        commands.push_back(Commands::removeConnector(mDocument, id));
+    return pushAll(std::move(commands), tr("Delete %n Connector(s)", "", int(connectorIds.size())));
+}
+
+bool MapScene::reverseConnector(const Id &connectorId)
+{
+    const JourneyMap *m = map();
+    const Connector *connector = m ? findById(m->connectors, connectorId) : nullptr;
+    if (!connector)
+        return false;
+    ConnectorDirection direction = connector->direction;
+    if (direction == ConnectorDirection::Forward)
+        direction = ConnectorDirection::Backward;
+    else if (direction == ConnectorDirection::Backward)
+        direction = ConnectorDirection::Forward;
+    return push(Commands::setConnectorDirection(mDocument, connectorId, direction));
+}
+
+bool MapScene::setConnectorLabel(const Id &connectorId, const QString &label)
+{
+    return push(Commands::setConnectorLabel(mDocument, connectorId, label));
 }
 
 } // namespace Waymark

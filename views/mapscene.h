@@ -1,5 +1,6 @@
 // The canvas of one journey map: stage headers across the top, lane headers down the left,
-// touchpoint cards in their cells and the connectors between them. It is a picture of the
+// touchpoint cards in their cells with markers for their annotations, notes for the
+// annotations of cells, and the connectors between cards. It is a picture of the
 // model: gestures on it become commands pushed on the document, and it re-reads the map
 // when the document announces a change.
 #pragma once
@@ -14,7 +15,9 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
+class QGraphicsLineItem;
 class QGraphicsRectItem;
 class QMenu;
 class QUndoCommand;
@@ -23,6 +26,7 @@ namespace Waymark {
 
 struct ChangeEvent;
 struct Fragment;
+class AnnotationNoteItem;
 class ConnectorItem;
 class ConnectorLabelItem;
 class InlineEditor;
@@ -56,10 +60,16 @@ public:
     StageHeaderItem *stageHeader(const Id &stageId) const;
     LaneHeaderItem *laneHeader(const Id &laneId) const;
     TouchpointCardItem *card(const Id &touchpointId) const { return mCards.value(touchpointId); }
+    ConnectorItem *connector(const Id &connectorId) const;
+    // The notes of annotations attached to cells rather than cards.
+    QList<AnnotationNoteItem *> annotationNotes() const { return mNotes; }
+    AnnotationNoteItem *annotationNote(const Id &annotationId) const;
 
     QList<Id> selectedTouchpoints() const;
     void selectTouchpoints(const QList<Id> &ids); // the selection becomes exactly these
     void selectAll();
+    QList<Id> selectedConnectors() const;
+    QList<Id> selectedAnnotations() const; // of the notes selected
 
     // The empty cell a click selected, where typing creates a card and a paste lands.
     std::optional<MapLayout::Cell> selectedCell() const { return mSelectedCell; }
@@ -92,6 +102,27 @@ public:
     bool setLaneHidden(const Id &laneId, bool hidden);
     bool removeLane(const Id &laneId);
     bool removeSelectedTouchpoints();
+    // Delete: the selected cards, or else the selected connectors and notes.
+    bool removeSelection();
+
+    // Annotations. addAnnotation fills in what the annotation leaves empty: a new id, the
+    // author (authorName()) and the time.
+    bool addAnnotation(const Annotation &annotation);
+    bool setAnnotationText(const Id &annotationId, const QString &text);
+    bool setAnnotationSeverity(const Id &annotationId, int severity);
+    bool removeAnnotation(const Id &annotationId);
+    // The name annotations are signed with: the "author" setting, or else the login name.
+    static QString authorName();
+
+    // Connectors. connectTouchpoints adds one pointing forward, from one card to the other.
+    bool connectTouchpoints(const Id &fromId, const Id &toId);
+    bool removeConnectors(const QList<Id> &connectorIds);
+    bool reverseConnector(const Id &connectorId);
+    bool setConnectorLabel(const Id &connectorId, const QString &label);
+
+    // While a connector is drawn from a card's handle: the line that follows the pointer.
+    bool isConnecting() const { return mConnectLine != nullptr; }
+    QGraphicsLineItem *connectLine() const { return mConnectLine; }
 
     // The clipboard: a fragment of the selected cards under Fragments::MimeType, and their
     // titles as plain text. Paste and duplicate select what they added.
@@ -146,6 +177,17 @@ private:
     void addStageMenu(QMenu *menu, const Id &stageId);
     void addLaneMenu(QMenu *menu, const Id &laneId);
     void addCardMenu(QMenu *menu, const Id &touchpointId);
+    void addAnnotationActions(QMenu *menu, const Id &touchpointId,
+                              const std::optional<MapLayout::Cell> &cell);
+    void addNoteMenu(QMenu *menu, const Id &annotationId);
+    void addConnectorMenu(QMenu *menu, const Id &connectorId);
+    void askForAnnotation(AnnotationKind kind, const Id &touchpointId,
+                          const std::optional<MapLayout::Cell> &cell);
+    void editAnnotation(const Id &annotationId);
+    void editConnectorLabel(const Id &connectorId);
+    QWidget *dialogParent() const;
+    bool pushAll(std::vector<std::unique_ptr<QUndoCommand>> commands, const QString &text);
+    void endConnecting(const QPointF &scenePos, bool commit);
 
     QPointer<Document> mDocument;
     Id mMapId;
@@ -155,6 +197,7 @@ private:
     QHash<Id, TouchpointCardItem *> mCards;
     QList<ConnectorItem *> mConnectors;
     QList<ConnectorLabelItem *> mConnectorLabels;
+    QList<AnnotationNoteItem *> mNotes;
     MapTitleItem *mTitle = nullptr;
     QGraphicsRectItem *mStageBand = nullptr; // behind the stage headers, over the cards
     QGraphicsRectItem *mLaneBand = nullptr;
@@ -188,6 +231,10 @@ private:
     Drag mDrag;
     int mGestureCount = 0;
     QGraphicsRectItem *mMarker = nullptr;
+
+    // A connector being drawn from this card's handle, with the line that follows the mouse.
+    Id mConnectFromId;
+    QGraphicsLineItem *mConnectLine = nullptr;
 };
 
 } // namespace Waymark

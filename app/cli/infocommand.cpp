@@ -38,6 +38,23 @@ QString laneText(const Lane &lane)
     return QCoreApplication::translate("Waymark::Cli", "%1 (%2)").arg(lane.name, kind);
 }
 
+// "Priya Shah (11), George Whitfield (9)": the number of steps of each persona's path.
+QString pathLengths(const JourneyMap &map, const QList<Persona> &personas)
+{
+    QStringList lengths;
+    for (const PersonaPathView &path : personaPaths(map, personas)) {
+        const QString name = path.personaName.isEmpty()
+                                 ? QCoreApplication::translate("Waymark::Cli", "unknown persona")
+                                 : path.personaName;
+        lengths.append(QCoreApplication::translate("Waymark::Cli", "%1 (%2)")
+                           .arg(name)
+                           .arg(path.steps.size()));
+    }
+    if (lengths.isEmpty())
+        return QCoreApplication::translate("Waymark::Cli", "none");
+    return lengths.join(u", "_s);
+}
+
 void printSummary(const Project &project, int formatVersion, QTextStream &out)
 {
     out << QCoreApplication::translate("Waymark::Cli", "Project: %1").arg(project.name) << u'\n';
@@ -71,6 +88,10 @@ void printSummary(const Project &project, int formatVersion, QTextStream &out)
         out << u"  "_s
             << QCoreApplication::translate("Waymark::Cli", "Connectors: %1")
                    .arg(map.connectors.size())
+            << u'\n';
+        out << u"  "_s
+            << QCoreApplication::translate("Waymark::Cli", "Path lengths: %1")
+                   .arg(pathLengths(map, project.personas))
             << u'\n';
     }
 
@@ -130,7 +151,8 @@ Subcommand infoCommand()
     command.description = QCoreApplication::translate(
         "Waymark::Cli",
         "Prints what the project FILE holds: its format version, each map with its kind,\n"
-        "stages, lanes, touchpoints and connectors, its personas and its datasets.\n"
+        "stages, lanes, touchpoints, connectors and the length of each persona's path,\n"
+        "its personas and its datasets.\n"
         "With --json the same as a JSON object for scripts, whose fields are only ever\n"
         "added to in later versions, never renamed or removed.");
     command.options = {

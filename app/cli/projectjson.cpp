@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -29,7 +30,28 @@ QString nameOf(const QList<Lane> &lanes, const Id &id)
     return lane ? lane->name : QString();
 }
 
-QJsonObject mapToJson(const JourneyMap &map)
+QJsonArray pathsToJson(const JourneyMap &map, const QList<Persona> &personas)
+{
+    QJsonArray paths;
+    for (const PersonaPathView &path : personaPaths(map, personas)) {
+        QJsonArray steps;
+        for (const PersonaStep *step : path.steps) {
+            const Touchpoint *touchpoint = findById(map.touchpoints, step->touchpointId);
+            steps.append(QJsonObject{
+                {u"id"_s, idText(step->id)},
+                {u"touchpoint"_s, touchpoint ? touchpoint->title : QString()},
+                {u"touchpoint_id"_s, idText(step->touchpointId)},
+                {u"emotion"_s, step->emotion ? QJsonValue(*step->emotion) : QJsonValue()},
+                {u"feeling"_s, step->feeling}});
+        }
+        paths.append(QJsonObject{{u"persona"_s, path.personaName},
+                                 {u"persona_id"_s, idText(path.personaId)},
+                                 {u"steps"_s, steps}});
+    }
+    return paths;
+}
+
+QJsonObject mapToJson(const JourneyMap &map, const QList<Persona> &personas)
 {
     QJsonArray stages;
     for (const Stage &stage : map.stages)
@@ -56,7 +78,8 @@ QJsonObject mapToJson(const JourneyMap &map)
                        {u"lanes"_s, lanes},
                        {u"touchpoints"_s, touchpoints},
                        {u"connectors"_s, qint64(map.connectors.size())},
-                       {u"annotations"_s, qint64(map.annotations.size())}};
+                       {u"annotations"_s, qint64(map.annotations.size())},
+                       {u"paths"_s, pathsToJson(map, personas)}};
 }
 
 QJsonObject datasetToJson(const Dataset &dataset)
@@ -100,11 +123,33 @@ QList<const Touchpoint *> touchpointsInReadingOrder(const JourneyMap &map)
     return ordered;
 }
 
+QList<PersonaPathView> personaPaths(const JourneyMap &map, const QList<Persona> &personas)
+{
+    QList<Id> personaIds;
+    personaIds.reserve(personas.size());
+    for (const Persona &persona : personas)
+        personaIds.append(persona.id);
+    for (const PersonaStep &step : map.personaSteps) {
+        if (!personaIds.contains(step.personaId))
+            personaIds.append(step.personaId);
+    }
+
+    QList<PersonaPathView> paths;
+    for (const Id &personaId : personaIds) {
+        QList<const PersonaStep *> steps = personaPath(map, personaId);
+        if (steps.isEmpty())
+            continue;
+        const Persona *persona = findById(personas, personaId);
+        paths.append({personaId, persona ? persona->name : QString(), std::move(steps)});
+    }
+    return paths;
+}
+
 QJsonObject projectToJson(const Project &project, int formatVersion)
 {
     QJsonArray maps;
     for (const JourneyMap &map : project.maps)
-        maps.append(mapToJson(map));
+        maps.append(mapToJson(map, project.personas));
 
     QJsonArray personas;
     for (const Persona &persona : project.personas)

@@ -2,6 +2,7 @@
 
 #include "changeevent.h"
 #include "document.h"
+#include "inspectordock.h"
 #include "lookup.h"
 #include "mapscene.h"
 #include "mapview.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mTabs, &QTabWidget::currentChanged, this, [this] {
         updateCounts();
         updateActions();
+        followCurrentMap();
     });
 
     mCounts->setObjectName(u"mapCounts"_s);
@@ -89,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createUndoHistory();
+    createInspector();
     createMenus();
     connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, this,
             &MainWindow::updateActions);
@@ -279,6 +282,7 @@ void MainWindow::createMenus()
     view->addAction(mZoomOutAction);
     view->addAction(mZoomResetAction);
     view->addSeparator();
+    view->addAction(mInspectorDock->toggleViewAction());
     view->addAction(mUndoDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -299,6 +303,23 @@ void MainWindow::createUndoHistory()
     mUndoDock->toggleViewAction()->setObjectName(u"undoHistoryAction"_s);
     addDockWidget(Qt::RightDockWidgetArea, mUndoDock);
     mUndoDock->hide();
+}
+
+void MainWindow::createInspector()
+{
+    mInspectorDock = new InspectorDock(this);
+    QAction *toggle = mInspectorDock->toggleViewAction();
+    toggle->setText(tr("&Inspector"));
+    toggle->setObjectName(u"inspectorAction"_s);
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    addDockWidget(Qt::RightDockWidgetArea, mInspectorDock);
+}
+
+void MainWindow::followCurrentMap()
+{
+    MapView *view = currentMapView();
+    mInspectorDock->setDocument(mDocument.get());
+    mInspectorDock->setScene(view ? view->mapScene() : nullptr);
 }
 
 void MainWindow::fillRecentMenu()
@@ -346,6 +367,9 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
         mTabs->removeTab(0);
         delete page;
     }
+    // The inspector lets go of the old document before it is destroyed.
+    mInspectorDock->setScene(nullptr);
+    mInspectorDock->setDocument(document.get());
     mDocument = std::move(document);
 
     if (mDocument) {
@@ -432,6 +456,7 @@ void MainWindow::syncTabs()
     updateTabTexts();
     updateCounts();
     updateActions();
+    followCurrentMap();
 }
 
 void MainWindow::updateTabTexts()

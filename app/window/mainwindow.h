@@ -1,7 +1,7 @@
 // Waymark's main window: one project at a time, a tab per journey map, the File, Edit, View
-// and Help menus, the undo history dock, and the questions asked before unsaved work could be
-// lost. Every question and file dialog goes through a virtual function, so that tests can
-// answer them.
+// and Help menus, the inspector and undo history docks, and the questions asked before
+// unsaved work could be lost. Every question and file dialog goes through a virtual function,
+// so that tests can answer them.
 #pragma once
 
 #include "entities.h"
@@ -25,6 +25,7 @@ struct ChangeEvent;
 struct StorageError;
 struct WorkingCopyOrphan;
 class Document;
+class InspectorDock;
 class MapView;
 
 class MainWindow : public QMainWindow
@@ -85,6 +86,8 @@ private:
     void openRecent(const QString &path);
     void deleteSelection();
     void createUndoHistory();
+    void createInspector();
+    void followCurrentMap(); // the inspector follows the selection of the current map
     void showAbout();
     QString startDirectory() const;
     void rememberDirectory(const QString &path);
@@ -111,6 +114,7 @@ private:
     QAction *mDeleteAction = nullptr;
     QAction *mSelectAllAction = nullptr;
     QDockWidget *mUndoDock = nullptr;
+    InspectorDock *mInspectorDock = nullptr;
     QAction *mZoomInAction = nullptr;
     QAction *mZoomOutAction = nullptr;
     QAction *mZoomResetAction = nullptr;

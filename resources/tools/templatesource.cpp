@@ -628,8 +628,8 @@ private:
         if (it == known.constEnd()) {
             QStringList names = known.keys();
             names.sort();
-            fail(in.field(key), u"nothing called %1 %2 (known: %3)"_s.arg(
-                                    quoted(wanted), scope, names.join(u", "_s)));
+            fail(in.field(key), u"nothing called %1 %2 (known: %3)"_s.arg(quoted(wanted), scope,
+                                                                          names.join(u", "_s)));
         }
         return *it;
     }

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -173,6 +175,13 @@ Project sampleProject()
         persona.name = name;
         project.personas.append(persona);
     }
+
+    // Björn comes back to the advert; Ana has no path. Stored out of order on purpose.
+    const Id bjorn = project.personas.at(1).id;
+    QList<PersonaStep> &steps = project.maps[0].personaSteps;
+    steps.append(PersonaStep{newId(), bjorn, advert, 2, -1, u"bored"_s});
+    steps.append(PersonaStep{newId(), bjorn, advert, 0, 2, u"curious"_s});
+    steps.append(PersonaStep{newId(), bjorn, pay, 1, std::nullopt, {}});
     return project;
 }
 
@@ -476,13 +485,14 @@ void TestCli::newFromTemplate_data()
     QTest::addColumn<QStringList>("stages");   // of the first map; empty: not checked
     QTest::addColumn<bool>("hasConnectors");
     QTest::addColumn<bool>("hasPersonas");
+    QTest::addColumn<int>("paths"); // persona paths on the first map
 
     const QStringList fiveStages = {u"Awareness"_s, u"Consideration"_s, u"Purchase"_s,
                                     u"Experience"_s, u"Loyalty"_s};
-    QTest::newRow("default") << QString() << QStringList() << false << false;
-    QTest::newRow("blank") << u"blank"_s << QStringList() << false << false;
-    QTest::newRow("digital-journey") << u"digital-journey"_s << fiveStages << true << true;
-    QTest::newRow("b2b") << u"b2b"_s << QStringList() << true << true;
+    QTest::newRow("default") << QString() << QStringList() << false << false << 0;
+    QTest::newRow("blank") << u"blank"_s << QStringList() << false << false << 0;
+    QTest::newRow("digital-journey") << u"digital-journey"_s << fiveStages << true << true << 2;
+    QTest::newRow("b2b") << u"b2b"_s << QStringList() << true << true << 3;
 }
 
 void TestCli::newFromTemplate()
@@ -491,6 +501,7 @@ void TestCli::newFromTemplate()
     QFETCH(QStringList, stages);
     QFETCH(bool, hasConnectors);
     QFETCH(bool, hasPersonas);
+    QFETCH(int, paths);
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -574,14 +585,58 @@ void TestCli::newFromTemplate()
 
         QVERIFY(map.value(u"connectors"_s).isDouble());
         connectors += map.value(u"connectors"_s).toInteger();
+
+        QVERIFY(map.value(u"paths"_s).isArray());
+        if (m == 0)
+            QCOMPARE(map.value(u"paths"_s).toArray().size(), paths);
     }
     QCOMPARE(connectors > 0, hasConnectors);
 
     const QJsonArray personas = project.value(u"personas"_s).toArray();
     QCOMPARE(!personas.isEmpty(), hasPersonas);
+    QHash<QString, QString> personaNames; // by id
     for (const QJsonValue &persona : personas) {
         QVERIFY(uniqueId(persona[u"id"_s]));
         QVERIFY(!persona[u"name"_s].toString().isEmpty());
+        personaNames.insert(persona[u"id"_s].toString(), persona[u"name"_s].toString());
+    }
+
+    // Every step names a touchpoint of its map by title and id, and a persona of the library.
+    for (const QJsonValue &map : maps) {
+        QHash<QString, QString> titles; // by id
+        for (const QJsonValue &touchpoint : map[u"touchpoints"_s].toArray())
+            titles.insert(touchpoint[u"id"_s].toString(), touchpoint[u"title"_s].toString());
+        QList<QStringList> routes;
+        for (const QJsonValue &pathValue : map[u"paths"_s].toArray()) {
+            const QJsonObject walk = pathValue.toObject();
+            QCOMPARE(walk.keys(), (QStringList{u"persona"_s, u"persona_id"_s, u"steps"_s}));
+            const QString personaId = walk[u"persona_id"_s].toString();
+            QVERIFY2(personaNames.contains(personaId), qPrintable(personaId));
+            QCOMPARE(walk[u"persona"_s].toString(), personaNames.value(personaId));
+
+            const QJsonArray steps = walk[u"steps"_s].toArray();
+            QVERIFY(!steps.isEmpty());
+            QStringList route;
+            for (const QJsonValue &stepValue : steps) {
+                const QJsonObject step = stepValue.toObject();
+                QCOMPARE(step.keys(), (QStringList{u"emotion"_s, u"feeling"_s, u"id"_s,
+                                                   u"touchpoint"_s, u"touchpoint_id"_s}));
+                QVERIFY(uniqueId(step[u"id"_s]));
+                const QString touchpointId = step[u"touchpoint_id"_s].toString();
+                QVERIFY2(titles.contains(touchpointId), qPrintable(touchpointId));
+                QCOMPARE(step[u"touchpoint"_s].toString(), titles.value(touchpointId));
+                const QJsonValue emotion = step[u"emotion"_s];
+                QVERIFY(emotion.isNull() || emotion.isDouble());
+                if (emotion.isDouble()) {
+                    QCOMPARE(emotion.toDouble(), double(emotion.toInt()));
+                    QVERIFY(emotion.toInt() >= -3 && emotion.toInt() <= 3);
+                }
+                QVERIFY(step[u"feeling"_s].isString());
+                route.append(touchpointId);
+            }
+            QVERIFY2(!routes.contains(route), "two personas walk the same path");
+            routes.append(route);
+        }
     }
     QVERIFY(project.value(u"datasets"_s).isArray());
 
@@ -742,12 +797,36 @@ void TestCli::infoJson()
         QCOMPARE(touchpoints[0][u"id"_s].toString(), idText(current.touchpoints.at(3).id));
         QCOMPARE(first[u"connectors"_s].toInt(), 2);
 
+        // Björn's path in its order, his unscored step as null; Ana has none on this map.
+        const JourneyMap &map = mProject.maps.first();
+        const Id bjorn = mProject.personas.at(1).id;
+        const auto stepJson = [&](int order, const QString &title, const QJsonValue &emotion,
+                                  const QString &feeling) {
+            const auto step = std::find_if(
+                map.personaSteps.cbegin(), map.personaSteps.cend(),
+                [&](const PersonaStep &s) { return s.personaId == bjorn && s.order == order; });
+            return QJsonObject{{u"id"_s, idText(step->id)},
+                               {u"touchpoint"_s, title},
+                               {u"touchpoint_id"_s, idText(step->touchpointId)},
+                               {u"emotion"_s, emotion},
+                               {u"feeling"_s, feeling}};
+        };
+        const QJsonArray expectedSteps = {stepJson(0, u"Advert"_s, 2, u"curious"_s),
+                                          stepJson(1, u"Pay by card"_s, QJsonValue(), QString()),
+                                          stepJson(2, u"Advert"_s, -1, u"bored"_s)};
+        QCOMPARE(first[u"paths"_s].toArray(),
+                 QJsonArray({QJsonObject{{u"persona"_s, u"Björn Berg"_s},
+                                         {u"persona_id"_s, idText(bjorn)},
+                                         {u"steps"_s, expectedSteps}}}));
+
         const QJsonObject second = maps[1].toObject();
         QCOMPARE(second[u"kind"_s].toString(), u"future"_s);
         QCOMPARE(second[u"lanes"_s][0][u"kind"_s].toString(), u"channels"_s);
         QVERIFY(second[u"touchpoints"_s].isArray());
         QVERIFY(second[u"touchpoints"_s].toArray().isEmpty());
         QCOMPARE(second[u"connectors"_s].toInt(-1), 0);
+        QVERIFY(second[u"paths"_s].isArray());
+        QVERIFY(second[u"paths"_s].toArray().isEmpty());
 
         const QJsonArray personas = project[u"personas"_s].toArray();
         QCOMPARE(personas.size(), 2);
@@ -771,7 +850,9 @@ void TestCli::infoText()
         u"Stages: Awareness, Consideration, Purchase"_s,
         u"Touchpoints: 4"_s,
         u"Connectors: 2"_s,
+        u"Path lengths: Björn Berg (3)"_s,
         u"Map: Future journey"_s,
+        u"Path lengths: none"_s,
         u"Personas: 2"_s,
         u"Ana Souza"_s,
         u"Björn Berg"_s,

@@ -68,6 +68,8 @@ QList<Id> allIds(const Project &project)
             ids.append(c.id);
         for (const Annotation &a : map.annotations)
             ids.append(a.id);
+        for (const PersonaStep &s : map.personaSteps)
+            ids.append(s.id);
     }
     for (const Persona &p : project.personas)
         ids.append(p.id);
@@ -127,6 +129,8 @@ private Q_SLOTS:
     void digitalJourney();
     void b2b();
     void sample();
+    void personaPaths_data();
+    void personaPaths();
     void unknownName();
     void projectFileAsTemplate();
     void notAProject_data();
@@ -385,6 +389,83 @@ void TestTemplates::sample()
             QVERIFY2(a.severity >= 1 && a.severity <= 5, qPrintable(a.text));
     }
     QCOMPARE(kinds.size(), 3);
+}
+
+void TestTemplates::personaPaths_data()
+{
+    QTest::addColumn<QString>("source"); // a built-in template, or "sample"
+    QTest::addColumn<int>("personas");   // in the library, each with a path on the first map
+    QTest::addColumn<int>("paths");      // at least this many personas have a path there
+    QTest::addColumn<QString>("dip");    // a card every path through it scores below zero
+
+    QTest::newRow("digital-journey") << u"digital-journey"_s << 2 << 2 << u"Checkout"_s;
+    QTest::newRow("sample") << u"sample"_s << 2 << 2 << u"Checkout"_s;
+    QTest::newRow("b2b") << u"b2b"_s << 5 << 2 << u"Contract negotiation"_s;
+}
+
+void TestTemplates::personaPaths()
+{
+    QFETCH(QString, source);
+    QFETCH(int, personas);
+    QFETCH(int, paths);
+    QFETCH(QString, dip);
+
+    Project project;
+    if (source == u"sample"_s) {
+        StorageError error;
+        const std::optional<Project> read =
+            ProjectFile::read(QStringLiteral(WAYMARK_SAMPLE_FILE), &error);
+        QVERIFY2(read, qPrintable(error.message + u' ' + error.detail));
+        project = *read;
+    } else {
+        project = instantiateOrFail(source);
+    }
+    QCOMPARE(findProblems(project), QStringList());
+    QCOMPARE(project.personas.size(), personas);
+    const JourneyMap &map = project.maps.first();
+    const Lane *touchpointLane = laneOfKind(map, LaneKind::Touchpoints);
+    QVERIFY(touchpointLane);
+    const auto cards =
+        std::count_if(map.touchpoints.cbegin(), map.touchpoints.cend(),
+                      [&](const Touchpoint &t) { return t.laneId == touchpointLane->id; });
+
+    QList<QList<Id>> routes;
+    bool comesBack = false;
+    for (const Persona &persona : project.personas) {
+        const QList<const PersonaStep *> path = personaPath(map, persona.id);
+        if (path.isEmpty())
+            continue;
+
+        QList<Id> route;
+        int lowest = PersonaStep::MaxEmotion;
+        int highest = PersonaStep::MinEmotion;
+        for (const PersonaStep *step : path) {
+            const Touchpoint *touchpoint = findById(map.touchpoints, step->touchpointId);
+            QVERIFY2(touchpoint, qPrintable(persona.name));
+            QVERIFY2(step->emotion, qPrintable(persona.name + u" at "_s + touchpoint->title));
+            QVERIFY(*step->emotion >= PersonaStep::MinEmotion);
+            QVERIFY(*step->emotion <= PersonaStep::MaxEmotion);
+            QVERIFY2(!step->feeling.isEmpty(),
+                     qPrintable(persona.name + u" at "_s + touchpoint->title));
+            lowest = std::min(lowest, *step->emotion);
+            highest = std::max(highest, *step->emotion);
+            if (touchpoint->title == dip)
+                QVERIFY2(*step->emotion < 0, qPrintable(persona.name + u" at "_s + dip));
+            comesBack = comesBack || route.contains(step->touchpointId);
+            route.append(step->touchpointId);
+        }
+
+        // A story: some touchpoints skipped, lows and highs along the way.
+        const QSet<Id> visited(route.cbegin(), route.cend());
+        QVERIFY2(visited.size() < cards, qPrintable(persona.name));
+        QVERIFY2(lowest < 0 && highest > 0, qPrintable(persona.name));
+        QVERIFY2(!routes.contains(route), qPrintable(persona.name + u" walks another's path"_s));
+        routes.append(route);
+    }
+    QVERIFY(routes.size() >= paths);
+    if (personas == paths)
+        QCOMPARE(routes.size(), paths);
+    QVERIFY2(comesBack, "no persona comes back to a touchpoint");
 }
 
 void TestTemplates::unknownName()

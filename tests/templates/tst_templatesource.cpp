@@ -2,6 +2,7 @@
 // every time, and a broken source stops the build with a message saying where and why.
 #include "templatesource.h"
 
+#include "lookup.h"
 #include "storage/projectfile.h"
 #include "validation.h"
 
@@ -46,7 +47,11 @@ QByteArray tinySource()
         "annotations": [
             { "kind": "pain-point", "touchpoint": "Checkout", "text": "Slow", "severity": 4,
               "author": "Ana", "created": "2024-02-01T10:00:00+01:00" },
-            { "stage": "Purchase", "lane": "Pain points", "text": "Ask the payments team" } ]
+            { "stage": "Purchase", "lane": "Pain points", "text": "Ask the payments team" } ],
+        "paths": [ { "persona": "Ann", "steps": [
+            { "emotion": 1, "feeling": "curious", "touchpoint": "Search engine" },
+            { "emotion": -2, "feeling": "frustrated", "touchpoint": "Checkout" },
+            { "emotion": null, "touchpoint": "Search engine" } ] } ]
     } ]
 })";
 }
@@ -196,6 +201,27 @@ void TestTemplateSource::everyField()
     QCOMPARE(onCell.stageId, map.stages.at(1).id);
     QCOMPARE(onCell.laneId, map.lanes.at(4).id);
     QCOMPARE(onCell.created, project->created);
+
+    // Ann's path comes back to the search engine, unscored the second time.
+    const Id ann = project->personas.first().id;
+    const QList<const PersonaStep *> path = personaPath(map, ann);
+    QCOMPARE(path.size(), 3);
+    QCOMPARE(map.personaSteps.size(), 3);
+    QCOMPARE(path.at(0)->touchpointId, search.id);
+    QCOMPARE(path.at(0)->emotion, std::optional<int>(1));
+    QCOMPARE(path.at(0)->feeling, u"curious"_s);
+    QCOMPARE(path.at(1)->touchpointId, checkout.id);
+    QCOMPARE(path.at(1)->emotion, std::optional<int>(-2));
+    QCOMPARE(path.at(1)->feeling, u"frustrated"_s);
+    QCOMPARE(path.at(2)->touchpointId, search.id);
+    QCOMPARE(path.at(2)->emotion, std::optional<int>());
+    QCOMPARE(path.at(2)->feeling, QString());
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        QCOMPARE(path.at(i)->order, int(i));
+        QCOMPARE(path.at(i)->personaId, ann);
+        QCOMPARE(path.at(i)->id,
+                 TemplateSource::idFor(u"tiny/map/Map/persona/Ann/step/"_s + QString::number(i)));
+    }
 }
 
 void TestTemplateSource::rejects_data()
@@ -301,6 +327,50 @@ void TestTemplateSource::rejects_data()
     QTest::newRow("bad colour") << replaced("\"name\": \"Ann\",",
                                             "\"name\": \"Ann\", \"color\": \"#12345\",")
                                 << QStringList{u"personas[0] (\"Ann\").color"_s, u"not a colour"_s};
+    QTest::newRow("path of an unknown persona")
+        << replaced("\"persona\": \"Ann\"", "\"persona\": \"Bob\"")
+        << QStringList{u"paths[0].persona"_s, u"nothing called \"Bob\" in this project"_s,
+                       u"Ann"_s};
+    QTest::newRow("path without persona")
+        << replaced("\"persona\": \"Ann\",", "") << QStringList{u"missing \"persona\""_s};
+    QTest::newRow("two paths for one persona")
+        << replaced("\"paths\": [", "\"paths\": [ { \"persona\": \"Ann\", \"steps\": [ "
+                                    "{ \"touchpoint\": \"Blog\" } ] },")
+        << QStringList{u"paths[1]"_s, u"a second path for \"Ann\""_s, u"paths[0]"_s};
+    QTest::newRow("path without steps")
+        << replaced("\"steps\": [", "\"stepz\": [")
+        << QStringList{u"paths[0] (\"Ann\")"_s, u"at least one step"_s};
+    QTest::newRow("path with an unknown key")
+        << replaced("\"persona\": \"Ann\",", "\"persona\": \"Ann\", \"colour\": \"red\",")
+        << QStringList{u"paths[0] (\"Ann\")"_s, u"unknown key(s) \"colour\""_s};
+    QTest::newRow("steps not a list")
+        << replaced("\"persona\": \"Ann\",", "\"persona\": \"Ann\", \"steps\": 3,")
+               .replace("\"steps\": [", "\"more\": [")
+        << QStringList{u"steps"_s, u"expected an array, found a number"_s};
+    QTest::newRow("step on an unknown touchpoint")
+        << replaced("\"touchpoint\": \"Checkout\" }", "\"touchpoint\": \"Cart\" }")
+        << QStringList{u"paths[0] (\"Ann\").steps[1].touchpoint"_s,
+                       u"nothing called \"Cart\" in this map"_s};
+    QTest::newRow("step without touchpoint")
+        << replaced("\"feeling\": \"curious\", \"touchpoint\": \"Search engine\"",
+                    "\"feeling\": \"curious\"")
+        << QStringList{u"steps[0]"_s, u"missing \"touchpoint\""_s};
+    QTest::newRow("emotion above 3")
+        << replaced("\"emotion\": 1,", "\"emotion\": 4,")
+        << QStringList{u"steps[0] (\"Search engine\").emotion"_s, u"4 is outside -3 to 3"_s};
+    QTest::newRow("emotion below -3")
+        << replaced("\"emotion\": -2,", "\"emotion\": -5,")
+        << QStringList{u"steps[1] (\"Checkout\").emotion"_s, u"outside -3 to 3"_s};
+    QTest::newRow("emotion not whole")
+        << replaced("\"emotion\": 1,", "\"emotion\": 1.5,") << QStringList{u"whole number"_s};
+    QTest::newRow("emotion as a word")
+        << replaced("\"emotion\": 1,", "\"emotion\": \"happy\",")
+        << QStringList{u"emotion"_s, u"expected a number, found a string"_s};
+    QTest::newRow("feeling not text") << replaced("\"feeling\": \"curious\"", "\"feeling\": 2")
+                                      << QStringList{u"feeling"_s, u"expected a string"_s};
+    QTest::newRow("step with an unknown key")
+        << replaced("\"feeling\": \"curious\"", "\"feelings\": \"curious\"")
+        << QStringList{u"steps[0] (\"Search engine\")"_s, u"unknown key(s) \"feelings\""_s};
     QTest::newRow("business value above 1")
         << replaced("\"businessValue\": 0.5", "\"businessValue\": 30")
         << QStringList{u"businessValue"_s, u"outside"_s};
@@ -355,6 +425,8 @@ void TestTemplateSource::compilerWritesProject()
     QCOMPARE(writtenMap.connectors, parsedMap.connectors);
     QVERIFY(sortedById(writtenMap.touchpoints) == sortedById(parsedMap.touchpoints));
     QVERIFY(sortedById(writtenMap.annotations) == sortedById(parsedMap.annotations));
+    QCOMPARE(writtenMap.personaSteps.size(), 3);
+    QVERIFY(sortedById(writtenMap.personaSteps) == sortedById(parsedMap.personaSteps));
 
     // Reproducible builds: compiling the same source again gives the same bytes.
     const QString again = dir.filePath(u"again/tiny.waymark"_s);

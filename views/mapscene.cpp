@@ -1396,10 +1396,9 @@ void MapScene::addAnnotationActions(QMenu *menu, const Id &touchpointId,
     };
     for (const auto &entry : entries) {
         const AnnotationKind kind = entry.kind;
-        menu->addAction(entry.text, this,
-                        [this, kind, touchpointId, cell] {
-                            askForAnnotation(kind, touchpointId, cell);
-                        })
+        menu->addAction(
+                entry.text, this,
+                [this, kind, touchpointId, cell] { askForAnnotation(kind, touchpointId, cell); })
             ->setObjectName(entry.name);
     }
 }
@@ -1414,15 +1413,14 @@ void MapScene::addNoteMenu(QMenu *menu, const Id &annotationId)
     menu->addAction(tr("Edit…"), this, [this, annotationId] { editAnnotation(annotationId); })
         ->setObjectName(u"editAnnotation"_s);
     if (annotation->kind != AnnotationKind::Comment) {
-        QMenu *severity = menu->addMenu(annotation->kind == AnnotationKind::PainPoint
-                                            ? tr("Severity")
-                                            : tr("Priority"));
+        QMenu *severity = menu->addMenu(
+            annotation->kind == AnnotationKind::PainPoint ? tr("Severity") : tr("Priority"));
         severity->setObjectName(u"annotationSeverity"_s);
         for (int value = 1; value <= 5; ++value) {
-            QAction *action = severity->addAction(QString::number(value), this,
-                                                  [this, annotationId, value] {
-                                                      setAnnotationSeverity(annotationId, value);
-                                                  });
+            QAction *action =
+                severity->addAction(QString::number(value), this, [this, annotationId, value] {
+                    setAnnotationSeverity(annotationId, value);
+                });
             action->setCheckable(true);
             action->setChecked(annotation->severity == value);
         }
@@ -1511,9 +1509,9 @@ void MapScene::editConnectorLabel(const Id &connectorId)
         return;
 
     bool ok = false;
-    const QString label = QInputDialog::getText(dialogParent(), tr("Connector Label"),
-                                                tr("&Label:"), QLineEdit::Normal,
-                                                connector->label, &ok);
+    const QString label =
+        QInputDialog::getText(dialogParent(), tr("Connector Label"), tr("&Label:"),
+                              QLineEdit::Normal, connector->label, &ok);
     if (ok)
         setConnectorLabel(connectorId, label.trimmed());
 }

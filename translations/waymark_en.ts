@@ -1,6 +1,55 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Waymark</name>
+    <message>
+        <source>severity %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>priority %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Waymark::AnnotationDialog</name>
+    <message>
+        <source>Pain Point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Severity (1–5):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Priority (1–5):</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Waymark::BackgroundSave</name>
+    <message>
+        <source>Saving “%1”…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Waymark::Cli</name>
     <message>
         <source>file</source>
@@ -145,13 +194,6 @@ Run 'waymark help COMMAND' for the options of a command.
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Prints what the project FILE holds: its format version, each map with its kind,
-stages, lanes, touchpoints and connectors, its personas and its datasets.
-With --json the same as a JSON object for scripts, whose fields are only ever
-added to in later versions, never renamed or removed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Print JSON instead of text.</source>
         <translation type="unfinished" />
     </message>
@@ -242,6 +284,49 @@ Built-in templates: %2</source>
     </message>
     <message>
         <source>Try '%1 --help' for more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown persona</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Path lengths: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prints what the project FILE holds: its format version, each map with its kind,
+stages, lanes, touchpoints, connectors and the length of each persona's path,
+its personas and its datasets.
+With --json the same as a JSON object for scripts, whose fields are only ever
+added to in later versions, never renamed or removed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Waymark::ColorButton</name>
+    <message>
+        <source>Choose a colour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the colour of the lane</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a Colour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>—</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -663,6 +748,149 @@ Built-in templates: %2</source>
     </message>
 </context>
 <context>
+    <name>Waymark::InspectorDock</name>
+    <message>
+        <source>priority %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>severity %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No map is open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Journey Map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a card to edit it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Change Channel of %n Touchpoint(s)</source>
+        <translation><numerusform>Change Channel of %n Touchpoint</numerusform><numerusform>Change Channel of %n Touchpoints</numerusform></translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Evidence:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Change Evidence of %n Touchpoint(s)</source>
+        <translation><numerusform>Change Evidence of %n Touchpoint</numerusform><numerusform>Change Evidence of %n Touchpoints</numerusform></translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Recolour %n Touchpoint(s)</source>
+        <translation><numerusform>Recolour %n Touchpoint</numerusform><numerusform>Recolour %n Touchpoints</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lane:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n Touchpoints Selected</source>
+        <translation><numerusform>%n Touchpoints Selected</numerusform><numerusform>%n Touchpoints Selected</numerusform></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annotations (%1):</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Rename %n Touchpoint(s)</source>
+        <translation><numerusform>Rename %n Touchpoint</numerusform><numerusform>Rename %n Touchpoints</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Change Description of %n Touchpoint(s)</source>
+        <translation><numerusform>Change Description of %n Touchpoint</numerusform><numerusform>Change Description of %n Touchpoints</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Change Owner of %n Touchpoint(s)</source>
+        <translation><numerusform>Change Owner of %n Touchpoint</numerusform><numerusform>Change Owner of %n Touchpoints</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Change Tags of %n Touchpoint(s)</source>
+        <translation><numerusform>Change Tags of %n Touchpoint</numerusform><numerusform>Change Tags of %n Touchpoints</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Change Notes of %n Touchpoint(s)</source>
+        <translation><numerusform>Change Notes of %n Touchpoint</numerusform><numerusform>Change Notes of %n Touchpoints</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Change Devices of %n Touchpoint(s)</source>
+        <translation><numerusform>Change Devices of %n Touchpoint</numerusform><numerusform>Change Devices of %n Touchpoints</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Waymark::MainWindow</name>
     <message>
         <source>Untitled</source>
@@ -857,14 +1085,6 @@ Built-in templates: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Saving “%1”…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Saving was cancelled; “%1” was not changed.</source>
         <translation type="unfinished" />
     </message>
@@ -954,6 +1174,10 @@ Built-in templates: %2</source>
     </message>
     <message>
         <source>&lt;h3&gt;Waymark %1&lt;/h3&gt;&lt;p&gt;A journey-mapping editor for customer-experience teams: stages, lanes and touchpoints, the personas who live through them, and the data that shows how they went.&lt;/p&gt;&lt;p&gt;Waymark is free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Inspector</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1060,6 +1284,62 @@ Built-in templates: %2</source>
             <numerusform>Delete %n Touchpoints</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Add Pain Point…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add Opportunity…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add Comment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Label…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reverse Direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Annotation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector Label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Connector(s)</source>
+        <translation><numerusform>Delete %n Connector</numerusform><numerusform>Delete %n Connectors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Item(s)</source>
+        <translation><numerusform>Delete %n Item</numerusform><numerusform>Delete %n Items</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Waymark::ProjectFile</name>
@@ -1145,7 +1425,10 @@ Built-in templates: %2</source>
     </message>
     <message numerus="yes">
         <source>“%1” is damaged: %n of its rows refer to things that are not in the file.</source>
-        <translation><numerusform>“%1” is damaged: %n of its rows refer to things that are not in the file.</numerusform><numerusform>“%1” is damaged: %n of its rows refer to things that are not in the file.</numerusform></translation>
+        <translation>
+            <numerusform>“%1” is damaged: %n of its rows refer to things that are not in the file.</numerusform>
+            <numerusform>“%1” is damaged: %n of its rows refer to things that are not in the file.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The project could not be copied for editing.</source>
@@ -1165,7 +1448,10 @@ Built-in templates: %2</source>
     </message>
     <message numerus="yes">
         <source>The project is damaged: %n of its values are invalid or inconsistent.</source>
-        <translation><numerusform>The project is damaged: %n of its values are invalid or inconsistent.</numerusform><numerusform>The project is damaged: %n of its values are invalid or inconsistent.</numerusform></translation>
+        <translation>
+            <numerusform>The project is damaged: %n of its values are invalid or inconsistent.</numerusform>
+            <numerusform>The project is damaged: %n of its values are invalid or inconsistent.</numerusform>
+        </translation>
     </message>
     <message>
         <source>“%1” cannot be saved: its folder does not exist.</source>

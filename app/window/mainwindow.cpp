@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "backgroundsave.h"
 #include "changeevent.h"
 #include "document.h"
 #include "inspectordock.h"
@@ -24,7 +25,6 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMimeData>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -34,9 +34,6 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QUndoView>
-
-#include <atomic>
-#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -673,29 +670,14 @@ bool MainWindow::saveTo(const QString &path)
         return false;
     const QString name = QFileInfo(path).fileName();
 
-    // Saving copies the whole working database; a large one shows its progress and can be
-    // cancelled. The dialog appears only when the copy takes a while.
-    // TODO: The copy still runs on the UI thread between progress updates, so the window
-    // repaints only as often as a page batch is copied while a large project is saved.
-    QProgressDialog progress(tr("Saving “%1”…").arg(name), tr("Cancel"), 0, 0, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(800);
-    progress.setAutoReset(false);
-    std::atomic_bool cancel = false;
-    SaveProgress options;
-    options.cancel = &cancel;
-    options.progress = [&progress, &cancel](qint64 done, qint64 total) {
-        if (total > 0) {
-            progress.setMaximum(int(std::min<qint64>(total, std::numeric_limits<int>::max())));
-            progress.setValue(int(std::min<qint64>(done, progress.maximum())));
-        }
-        if (progress.wasCanceled())
-            cancel = true;
-    };
+    // A field still being typed in (the inspector's) commits when it loses focus: what the
+    // person sees is what gets saved, and nothing commits once the copy has begun.
+    if (QWidget *focus = QApplication::focusWidget())
+        focus->clearFocus();
 
+    // The copy runs on a worker thread; a long one shows its progress and can be cancelled.
     StorageError error;
-    const bool saved = mDocument->saveAs(path, &error, options);
-    progress.reset();
+    const bool saved = BackgroundSave(mDocument.get(), path, this).run(&error);
     if (!saved) {
         if (error.code == StorageErrorCode::Cancelled) {
             statusBar()->showMessage(tr("Saving was cancelled; “%1” was not changed.").arg(name),
@@ -835,7 +817,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::deleteSelection()
 {
     if (MapView *view = currentMapView())
-        view->mapScene()->removeSelectedTouchpoints();
+        view->mapScene()->removeSelection();
 }
 
 void MainWindow::showAbout()

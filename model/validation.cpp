@@ -21,91 +21,108 @@ QString idText(const Id &id)
     return id.toString(QUuid::WithoutBraces);
 }
 
+// Every rule is checked with hash lookups, and an entity's description is only made when it
+// has a problem: opening a map of thousands of cards runs this on every one of them.
 class Checker
 {
 public:
     QStringList problems;
 
-    void checkId(const Id &id, const QString &what)
+    template <typename Describe> void checkId(const Id &id, Describe &&describe)
     {
         if (id.isNull())
-            problems.append(Text::tr("%1 has no id").arg(what));
+            problems.append(Text::tr("%1 has no id").arg(describe()));
         else if (mSeen.contains(id))
-            problems.append(Text::tr("%1 has the id %2 of another entity").arg(what, idText(id)));
+            problems.append(
+                Text::tr("%1 has the id %2 of another entity").arg(describe(), idText(id)));
         mSeen.insert(id);
     }
 
-    void checkMap(const JourneyMap &map, const QList<Persona> &personas)
+    void checkMap(const JourneyMap &map, const QSet<Id> &personas)
     {
-        const QString mapWhat = Text::tr("map “%1”").arg(map.name);
+        auto mapWhat = [&] {
+            return Text::tr("map “%1”").arg(map.name);
+        };
         checkId(map.id, mapWhat);
-        for (const Stage &s : map.stages)
-            checkId(s.id, Text::tr("stage “%1”").arg(s.name));
-        for (const Lane &l : map.lanes)
-            checkId(l.id, Text::tr("lane “%1”").arg(l.name));
+        QSet<Id> stages, lanes, cards;
+        for (const Stage &s : map.stages) {
+            checkId(s.id, [&] { return Text::tr("stage “%1”").arg(s.name); });
+            stages.insert(s.id);
+        }
+        for (const Lane &l : map.lanes) {
+            checkId(l.id, [&] { return Text::tr("lane “%1”").arg(l.name); });
+            lanes.insert(l.id);
+        }
 
         QHash<QPair<Id, Id>, QSet<int>> orders;
         for (const Touchpoint &t : map.touchpoints) {
-            const QString what = Text::tr("touchpoint “%1”").arg(t.title);
+            auto what = [&] {
+                return Text::tr("touchpoint “%1”").arg(t.title);
+            };
             checkId(t.id, what);
-            if (indexOfId(map.stages, t.stageId) < 0)
-                problems.append(Text::tr("%1 is in a stage that is not in %2").arg(what, mapWhat));
-            if (indexOfId(map.lanes, t.laneId) < 0)
-                problems.append(Text::tr("%1 is in a lane that is not in %2").arg(what, mapWhat));
+            cards.insert(t.id);
+            if (!stages.contains(t.stageId))
+                problems.append(
+                    Text::tr("%1 is in a stage that is not in %2").arg(what(), mapWhat()));
+            if (!lanes.contains(t.laneId))
+                problems.append(
+                    Text::tr("%1 is in a lane that is not in %2").arg(what(), mapWhat()));
             QSet<int> &cell = orders[{t.stageId, t.laneId}];
             if (t.order < 0 || cell.contains(t.order))
                 problems.append(
-                    Text::tr("%1 shares its place in its cell with another card").arg(what));
+                    Text::tr("%1 shares its place in its cell with another card").arg(what()));
             cell.insert(t.order);
         }
         for (const Connector &c : map.connectors) {
-            const QString what = Text::tr("connector %1").arg(idText(c.id));
+            auto what = [&] {
+                return Text::tr("connector %1").arg(idText(c.id));
+            };
             checkId(c.id, what);
-            if (indexOfId(map.touchpoints, c.fromId) < 0 || indexOfId(map.touchpoints, c.toId) < 0)
+            if (!cards.contains(c.fromId) || !cards.contains(c.toId))
                 problems.append(
-                    Text::tr("%1 joins a touchpoint that is not in %2").arg(what, mapWhat));
+                    Text::tr("%1 joins a touchpoint that is not in %2").arg(what(), mapWhat()));
         }
         for (const Annotation &a : map.annotations) {
-            const QString what = Text::tr("annotation %1").arg(idText(a.id));
+            auto what = [&] {
+                return Text::tr("annotation %1").arg(idText(a.id));
+            };
             checkId(a.id, what);
             if (!a.touchpointId.isNull()) {
-                if (indexOfId(map.touchpoints, a.touchpointId) < 0)
+                if (!cards.contains(a.touchpointId))
                     problems.append(Text::tr("%1 is attached to a touchpoint that is not in %2")
-                                        .arg(what, mapWhat));
-            } else if (indexOfId(map.stages, a.stageId) < 0 || indexOfId(map.lanes, a.laneId) < 0) {
+                                        .arg(what(), mapWhat()));
+            } else if (!stages.contains(a.stageId) || !lanes.contains(a.laneId)) {
                 problems.append(
-                    Text::tr("%1 is attached to a cell that is not in %2").arg(what, mapWhat));
+                    Text::tr("%1 is attached to a cell that is not in %2").arg(what(), mapWhat()));
             }
             if (a.severity < 0 || a.severity > 5)
-                problems.append(Text::tr("%1 has a severity outside 0 to 5").arg(what));
+                problems.append(Text::tr("%1 has a severity outside 0 to 5").arg(what()));
         }
-        checkPaths(map, mapWhat, personas);
-    }
 
-private:
-    void checkPaths(const JourneyMap &map, const QString &mapWhat, const QList<Persona> &personas)
-    {
-        QHash<Id, QSet<int>> orders; // by persona
+        QHash<Id, QSet<int>> pathOrders; // by persona
         for (const PersonaStep &s : map.personaSteps) {
-            const QString what = Text::tr("persona step %1").arg(idText(s.id));
+            auto what = [&] {
+                return Text::tr("persona step %1").arg(idText(s.id));
+            };
             checkId(s.id, what);
-            if (indexOfId(personas, s.personaId) < 0)
+            if (!personas.contains(s.personaId))
                 problems.append(
-                    Text::tr("%1 belongs to a persona that is not in the project").arg(what));
-            if (indexOfId(map.touchpoints, s.touchpointId) < 0)
+                    Text::tr("%1 belongs to a persona that is not in the project").arg(what()));
+            if (!cards.contains(s.touchpointId))
                 problems.append(
-                    Text::tr("%1 is on a touchpoint that is not in %2").arg(what, mapWhat));
+                    Text::tr("%1 is on a touchpoint that is not in %2").arg(what(), mapWhat()));
             if (s.emotion &&
                 (*s.emotion < PersonaStep::MinEmotion || *s.emotion > PersonaStep::MaxEmotion))
-                problems.append(Text::tr("%1 has an emotion score outside −3 to +3").arg(what));
-            QSet<int> &path = orders[s.personaId];
+                problems.append(Text::tr("%1 has an emotion score outside −3 to +3").arg(what()));
+            QSet<int> &path = pathOrders[s.personaId];
             if (s.order < 0 || path.contains(s.order))
                 problems.append(
-                    Text::tr("%1 shares its place in its path with another step").arg(what));
+                    Text::tr("%1 shares its place in its path with another step").arg(what()));
             path.insert(s.order);
         }
     }
 
+private:
     QSet<Id> mSeen;
 };
 
@@ -114,17 +131,20 @@ private:
 QStringList findProblems(const Project &project)
 {
     Checker checker;
-    checker.checkId(project.id, Text::tr("the project"));
+    checker.checkId(project.id, [] { return Text::tr("the project"); });
+    QSet<Id> personas;
+    for (const Persona &p : project.personas)
+        personas.insert(p.id);
     for (const JourneyMap &map : project.maps)
-        checker.checkMap(map, project.personas);
+        checker.checkMap(map, personas);
     for (const Persona &p : project.personas) {
-        checker.checkId(p.id, Text::tr("persona “%1”").arg(p.name));
+        checker.checkId(p.id, [&] { return Text::tr("persona “%1”").arg(p.name); });
         if (!(p.businessValue >= 0.0))
             checker.problems.append(
                 Text::tr("persona “%1” has a negative business value").arg(p.name));
     }
     for (const Dataset &d : project.datasets)
-        checker.checkId(d.id, Text::tr("dataset “%1”").arg(d.name));
+        checker.checkId(d.id, [&] { return Text::tr("dataset “%1”").arg(d.name); });
     return checker.problems;
 }
 

@@ -182,6 +182,13 @@ void MapScene::selectTouchpoints(const QList<Id> &ids)
         mAnchorId = ids.first();
 }
 
+void MapScene::setHighlightedTouchpoints(const QSet<Id> &ids)
+{
+    mHighlighted = ids;
+    for (TouchpointCardItem *item : std::as_const(mCards))
+        item->setHighlighted(mHighlighted.contains(item->touchpointId()));
+}
+
 void MapScene::selectAll()
 {
     ensureCurrent();
@@ -459,6 +466,8 @@ void MapScene::rebuild()
         mCards.insert(touchpoint.id, item);
         if (selected.contains(touchpoint.id))
             item->setSelected(true);
+        if (mHighlighted.contains(touchpoint.id))
+            item->setHighlighted(true);
     }
 
     const QList<QRectF> cardRects = mLayout.cards().values();

@@ -12,6 +12,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -68,6 +69,10 @@ public:
     QList<Id> selectedTouchpoints() const;
     void selectTouchpoints(const QList<Id> &ids); // the selection becomes exactly these
     void selectAll();
+    // Cards outlined as found by a search. They stay outlined across rebuilds; the set is the
+    // canvas's own and no part of the document.
+    void setHighlightedTouchpoints(const QSet<Id> &ids);
+    QSet<Id> highlightedTouchpoints() const { return mHighlighted; }
     QList<Id> selectedConnectors() const;
     QList<Id> selectedAnnotations() const; // of the notes selected
 
@@ -209,6 +214,7 @@ private:
     // The command that made the card for this edit: cancelling the edit takes it away.
     const QUndoCommand *mEditedAddition = nullptr;
     Id mAnchorId; // the card arrow keys move from
+    QSet<Id> mHighlighted;
 
     std::optional<MapLayout::Cell> mSelectedCell;
     QGraphicsRectItem *mCellOutline = nullptr;

@@ -21,6 +21,8 @@ namespace {
 constexpr qreal badgeHeight = 18;
 constexpr qreal badgePadding = 7;
 constexpr qreal markerGap = 4;
+// Below this scale a card's text is too small to read: the card is drawn as a plain tile.
+constexpr qreal simpleDetail = 0.45;
 
 QRectF contentRect(const QSizeF &size)
 {
@@ -47,6 +49,14 @@ void TouchpointCardItem::setTouchpoint(const Touchpoint &touchpoint)
 {
     mTouchpoint = touchpoint;
     updateToolTip();
+    update();
+}
+
+void TouchpointCardItem::setHighlighted(bool highlighted)
+{
+    if (highlighted == mHighlighted)
+        return;
+    mHighlighted = highlighted;
     update();
 }
 
@@ -160,6 +170,27 @@ void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     const QColor accent = mTouchpoint.color.isValid() ? mTouchpoint.color : mAccent;
 
     painter->setRenderHint(QPainter::Antialiasing);
+
+    // Zoomed far out, a tile in the card's colour says where the cards are, and a map of
+    // thousands of them repaints without laying out any text.
+    const qreal detail =
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < simpleDetail) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(accent);
+        painter->drawRoundedRect(box, CardRadius, CardRadius);
+        // Selection wins over a search match, as it does on the detailed card.
+        if (selected || mHighlighted) {
+            QPen outline(selected ? palette.color(QPalette::Highlight) : QColor(0xf2, 0xa9, 0x00),
+                         2.5);
+            outline.setCosmetic(true);
+            painter->setPen(outline);
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRoundedRect(box, CardRadius, CardRadius);
+        }
+        return;
+    }
+
     paintShadow(painter, box, CardRadius, hovered || selected ? 1.7 : 1.0);
 
     painter->setPen(QPen(mix(base, text, 0.13), 1));
@@ -210,6 +241,14 @@ void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     painter->setFont(badgeFont());
     painter->setPen(mTouchpoint.evidence == Evidence::Observed ? textOn(badgeColor) : badgeColor);
     painter->drawText(badge, Qt::AlignCenter, displayName(mTouchpoint.evidence));
+
+    // A search match: amber reads as "found" in light and dark themes alike.
+    if (mHighlighted) {
+        painter->setPen(QPen(QColor(0xf2, 0xa9, 0x00), 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(box.adjusted(-1.5, -1.5, 1.5, 1.5), CardRadius + 1.5,
+                                 CardRadius + 1.5);
+    }
 
     if (selected) {
         painter->setPen(QPen(palette.color(QPalette::Highlight), 2.5));

@@ -30,6 +30,10 @@ public:
     QString title() const { return mTouchpoint.title; }
     void setTouchpoint(const Touchpoint &touchpoint);
 
+    // Outlined as a match of a search. A selected card shows its selection frame instead.
+    void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return mHighlighted; }
+
     // The lines of the title as drawn, and the channel and owner line.
     QStringList titleLines() const;
     QString metaText() const;
@@ -59,6 +63,7 @@ private:
     QColor mAccent;
     QSizeF mSize;
     QList<AnnotationMarkerItem *> mMarkers;
+    bool mHighlighted = false;
 };
 
 } // namespace Waymark

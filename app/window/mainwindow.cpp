@@ -7,6 +7,7 @@
 #include "lookup.h"
 #include "mapscene.h"
 #include "mapview.h"
+#include "searchbar.h"
 #include "storage/projectfile.h"
 #include "templates.h"
 
@@ -34,6 +35,7 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -76,7 +78,16 @@ MainWindow::MainWindow(QWidget *parent)
     mTabs->setDocumentMode(true);
     // One map needs no tab bar: the canvas names its map in the corner.
     mTabs->setTabBarAutoHide(true);
-    setCentralWidget(mTabs);
+    // The search bar sits under the canvas, as in a browser; it shows only while searching.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(mTabs, 1);
+    mSearchBar = new SearchBar(central);
+    mSearchBar->hide();
+    centralLayout->addWidget(mSearchBar);
+    setCentralWidget(central);
     connect(mTabs, &QTabWidget::currentChanged, this, [this] {
         updateCounts();
         updateActions();
@@ -207,6 +218,26 @@ void MainWindow::createActions()
             view->mapScene()->selectAll();
     });
 
+    mFindAction = new QAction(tr("&Find…"), this);
+    mFindAction->setObjectName(u"findAction"_s);
+    mFindAction->setShortcut(QKeySequence::Find);
+    connect(mFindAction, &QAction::triggered, mSearchBar, &SearchBar::open);
+    // Stepping with the bar closed opens it first, so that the count can be seen.
+    mFindNextAction = new QAction(tr("Find &Next"), this);
+    mFindNextAction->setObjectName(u"findNextAction"_s);
+    mFindNextAction->setShortcut(QKeySequence::FindNext);
+    connect(mFindNextAction, &QAction::triggered, this, [this] {
+        mSearchBar->open();
+        mSearchBar->findNext();
+    });
+    mFindPreviousAction = new QAction(tr("Find Pre&vious"), this);
+    mFindPreviousAction->setObjectName(u"findPreviousAction"_s);
+    mFindPreviousAction->setShortcut(QKeySequence::FindPrevious);
+    connect(mFindPreviousAction, &QAction::triggered, this, [this] {
+        mSearchBar->open();
+        mSearchBar->findPrevious();
+    });
+
     mZoomInAction = new QAction(tr("Zoom &In"), this);
     mZoomInAction->setShortcut(QKeySequence::ZoomIn);
     connect(mZoomInAction, &QAction::triggered, this, [this] {
@@ -224,6 +255,21 @@ void MainWindow::createActions()
     connect(mZoomResetAction, &QAction::triggered, this, [this] {
         if (MapView *view = currentMapView())
             view->resetZoom();
+    });
+    // Ctrl+0 is already Actual Size; 9 and 8 sit next to it.
+    mFitMapAction = new QAction(tr("&Fit Map"), this);
+    mFitMapAction->setObjectName(u"fitMapAction"_s);
+    mFitMapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_9));
+    connect(mFitMapAction, &QAction::triggered, this, [this] {
+        if (MapView *view = currentMapView())
+            view->fitMap();
+    });
+    mFitSelectionAction = new QAction(tr("Fit &Selection"), this);
+    mFitSelectionAction->setObjectName(u"fitSelectionAction"_s);
+    mFitSelectionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_8));
+    connect(mFitSelectionAction, &QAction::triggered, this, [this] {
+        if (MapView *view = currentMapView())
+            view->fitSelection();
     });
 
     mAboutAction = new QAction(tr("&About Waymark"), this);
@@ -272,12 +318,18 @@ void MainWindow::createMenus()
     edit->addAction(mDeleteAction);
     edit->addSeparator();
     edit->addAction(mSelectAllAction);
+    edit->addSeparator();
+    edit->addAction(mFindAction);
+    edit->addAction(mFindNextAction);
+    edit->addAction(mFindPreviousAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(u"viewMenu"_s);
     view->addAction(mZoomInAction);
     view->addAction(mZoomOutAction);
     view->addAction(mZoomResetAction);
+    view->addAction(mFitMapAction);
+    view->addAction(mFitSelectionAction);
     view->addSeparator();
     view->addAction(mInspectorDock->toggleViewAction());
     view->addAction(mUndoDock->toggleViewAction());
@@ -317,6 +369,7 @@ void MainWindow::followCurrentMap()
     MapView *view = currentMapView();
     mInspectorDock->setDocument(mDocument.get());
     mInspectorDock->setScene(view ? view->mapScene() : nullptr);
+    mSearchBar->setView(view);
 }
 
 void MainWindow::fillRecentMenu()
@@ -495,9 +548,14 @@ void MainWindow::updateActions()
     mDeleteAction->setEnabled(view && !view->mapScene()->selectedItems().isEmpty());
     mPasteAction->setEnabled(view && view->mapScene()->canPaste());
     mSelectAllAction->setEnabled(view);
+    mFindAction->setEnabled(view);
+    mFindNextAction->setEnabled(view);
+    mFindPreviousAction->setEnabled(view);
     mZoomInAction->setEnabled(view);
     mZoomOutAction->setEnabled(view);
     mZoomResetAction->setEnabled(view);
+    mFitMapAction->setEnabled(view);
+    mFitSelectionAction->setEnabled(view && !view->mapScene()->selectedItems().isEmpty());
 }
 
 void MainWindow::updateCounts()

@@ -27,6 +27,7 @@ struct WorkingCopyOrphan;
 class Document;
 class InspectorDock;
 class MapView;
+class SearchBar;
 
 class MainWindow : public QMainWindow
 {
@@ -42,6 +43,7 @@ public:
     MapView *mapView(qsizetype index) const;
     qsizetype mapViewCount() const;
     RecentFiles &recentFiles() { return mRecentFiles; }
+    SearchBar *searchBar() const { return mSearchBar; }
 
     // Each of these asks about unsaved changes first, where they would be lost, and reports
     // a failure to the person before returning false.
@@ -113,11 +115,17 @@ private:
     QAction *mDuplicateAction = nullptr;
     QAction *mDeleteAction = nullptr;
     QAction *mSelectAllAction = nullptr;
+    SearchBar *mSearchBar = nullptr;
+    QAction *mFindAction = nullptr;
+    QAction *mFindNextAction = nullptr;
+    QAction *mFindPreviousAction = nullptr;
     QDockWidget *mUndoDock = nullptr;
     InspectorDock *mInspectorDock = nullptr;
     QAction *mZoomInAction = nullptr;
     QAction *mZoomOutAction = nullptr;
     QAction *mZoomResetAction = nullptr;
+    QAction *mFitMapAction = nullptr;
+    QAction *mFitSelectionAction = nullptr;
     QAction *mAboutAction = nullptr;
 };
 

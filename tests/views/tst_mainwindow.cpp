@@ -508,6 +508,9 @@ void TestMainWindow::deleteKeyInEditorEditsText()
 
     // While a name is edited, Delete belongs to the text, not to Edit ▸ Delete.
     QVERIFY(scene->startRename(id));
+    // Keys reach the editor only once it has the focus (the inspector dock may have it
+    // first); on a loaded machine that can take an event loop turn.
+    QTRY_VERIFY(scene->activeEditor() && scene->activeEditor()->hasFocus() && view->hasFocus());
     QTest::keyClick(view->viewport(), Qt::Key_Home);
     QTest::keyClick(view->viewport(), Qt::Key_Delete);
     QVERIFY(scene->activeEditor());

@@ -1,0 +1,476 @@
+// Viewing a map: fitting the map and the selection, the zoom limits, panning with the middle
+// button and with space held, and the plain drawing of cards when zoomed far out.
+#include "document.h"
+#include "mainwindow.h"
+#include "mapscene.h"
+#include "mapview.h"
+#include "templates.h"
+#include "touchpointcarditem.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace Waymark;
+
+namespace {
+
+std::unique_ptr<Document> documentFrom(const QString &templateName)
+{
+    StorageError error;
+    const std::optional<Project> project = Templates::instantiate(templateName, &error);
+    if (!project) {
+        qWarning() << "template" << templateName << "failed:" << error.message << error.detail;
+        return nullptr;
+    }
+    return Document::create(*project, &error);
+}
+
+void sendMouse(MapView &view, QEvent::Type type, const QPoint &local, Qt::MouseButton button,
+               Qt::MouseButtons buttons)
+{
+    const QPointF global = view.viewport()->mapToGlobal(QPointF(local));
+    QMouseEvent event(type, QPointF(local), global, button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(view.viewport(), &event);
+}
+
+// Presses button at from, moves to to in steps with it held, and lets go.
+void dragWith(MapView &view, Qt::MouseButton button, const QPoint &from, const QPoint &to)
+{
+    sendMouse(view, QEvent::MouseButtonPress, from, button, button);
+    constexpr int steps = 8;
+    for (int i = 1; i <= steps; ++i) {
+        const QPoint at = from + (to - from) * i / steps;
+        sendMouse(view, QEvent::MouseMove, at, Qt::NoButton, button);
+        QCoreApplication::processEvents();
+    }
+    sendMouse(view, QEvent::MouseButtonRelease, to, button, Qt::NoButton);
+    QCoreApplication::processEvents();
+}
+
+QRectF visibleSceneRect(const MapView &view)
+{
+    return view.mapToScene(view.viewport()->rect()).boundingRect();
+}
+
+// The card whose centre is nearest the middle of the map, so that centring on it is not
+// stopped by the ends of the scroll bars.
+TouchpointCardItem *middleCard(const MapScene &scene)
+{
+    TouchpointCardItem *best = nullptr;
+    qreal bestDistance = 0;
+    const QPointF middle = scene.sceneRect().center();
+    for (TouchpointCardItem *card : scene.cards()) {
+        const qreal distance = (card->sceneBoundingRect().center() - middle).manhattanLength();
+        if (!best || distance < bestDistance) {
+            best = card;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+QPoint pixelOf(const TouchpointCardItem &card, const QPointF &itemPos, const QPointF &origin,
+               qreal scale)
+{
+    return ((card.mapToScene(itemPos) - origin) * scale).toPoint();
+}
+
+bool closeColours(QColor a, QColor b)
+{
+    constexpr int tolerance = 10;
+    return std::abs(a.red() - b.red()) <= tolerance &&
+           std::abs(a.green() - b.green()) <= tolerance &&
+           std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+// The map rendered at scale into an image, from its top left corner.
+QImage render(MapScene &scene, qreal scale)
+{
+    const QRectF source = scene.sceneRect();
+    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    scene.render(&painter, QRectF(image.rect()), source, Qt::IgnoreAspectRatio);
+    painter.end();
+    return image;
+}
+
+} // namespace
+
+class TestMapView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void fitMap_data();
+    void fitMap();
+    void fitSelection();
+    void fitSelectionWithoutSelection();
+    void zoomLimits();
+    void middleDragScrolls();
+    void spaceDragScrolls();
+    void leftDragAfterSpaceMovesCard();
+    void zoomedOutCardsAreTiles();
+    void overview();
+    void viewMenuFits();
+
+private:
+    std::unique_ptr<Document> mDocument;
+    std::unique_ptr<MapView> mView;
+};
+
+void TestMapView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMapView::init()
+{
+    mDocument = documentFrom(u"digital-journey"_s);
+    QVERIFY(mDocument);
+    QVERIFY(!mDocument->project().maps.isEmpty());
+    mView = std::make_unique<MapView>(mDocument.get(), mDocument->project().maps.first().id);
+    mView->resize(900, 600);
+    mView->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mView.get()));
+    QVERIFY(!mView->mapScene()->cards().isEmpty());
+}
+
+void TestMapView::cleanup()
+{
+    mView.reset();
+    mDocument.reset();
+}
+
+void TestMapView::fitMap_data()
+{
+    QTest::addColumn<QSize>("size");
+
+    QTest::newRow("window") << QSize(900, 600);
+    QTest::newRow("wide and low") << QSize(1500, 350);
+    QTest::newRow("narrow and tall") << QSize(420, 900);
+}
+
+void TestMapView::fitMap()
+{
+    QFETCH(QSize, size);
+
+    mView->resize(size);
+    QCoreApplication::processEvents();
+    mView->setZoom(2.0);
+    QSignalSpy zoomed(mView.get(), &MapView::zoomChanged);
+    mView->fitMap();
+
+    QCOMPARE(zoomed.size(), 1);
+    QVERIFY(mView->zoom() < 2.0);
+    const QRectF visible = visibleSceneRect(*mView);
+    const QRectF map = mView->mapScene()->sceneRect();
+    QVERIFY(visible.contains(map));
+    for (const TouchpointCardItem *card : mView->mapScene()->cards())
+        QVERIFY(visible.contains(card->sceneBoundingRect()));
+    // The header bands' outlines stand a pixel out of the map; the view cannot scroll past
+    // the map's edge, so that pixel is allowed for.
+    const QRectF items = mView->mapScene()->itemsBoundingRect();
+    QVERIFY2(visible.adjusted(-1, -1, 1, 1).contains(items),
+             qPrintable(u"visible %1,%2 %3x%4, items %5,%6 %7x%8"_s.arg(visible.x())
+                            .arg(visible.y())
+                            .arg(visible.width())
+                            .arg(visible.height())
+                            .arg(items.x())
+                            .arg(items.y())
+                            .arg(items.width())
+                            .arg(items.height())));
+    // A fit that is not needlessly small: the map fills the window in one direction.
+    QVERIFY(map.width() * mView->zoom() > 0.8 * mView->viewport()->width() ||
+            map.height() * mView->zoom() > 0.8 * mView->viewport()->height());
+}
+
+void TestMapView::fitSelection()
+{
+    MapScene *scene = mView->mapScene();
+    mView->setZoom(0.3);
+    TouchpointCardItem *card = middleCard(*scene);
+    QVERIFY(card);
+    scene->clearSelection();
+    card->setSelected(true);
+
+    mView->fitSelection();
+
+    QVERIFY(mView->zoom() <= 1.0);
+    QVERIFY(mView->zoom() > 0.3);
+    const QRectF visible = visibleSceneRect(*mView);
+    QVERIFY(visible.contains(card->sceneBoundingRect()));
+    const QPointF offset = visible.center() - card->sceneBoundingRect().center();
+    QVERIFY2(offset.manhattanLength() < 4,
+             qPrintable(u"off centre by %1, %2"_s.arg(offset.x()).arg(offset.y())));
+}
+
+void TestMapView::fitSelectionWithoutSelection()
+{
+    mView->mapScene()->clearSelection();
+    mView->setZoom(0.5);
+    const int horizontal = mView->horizontalScrollBar()->value();
+    const int vertical = mView->verticalScrollBar()->value();
+    QSignalSpy zoomed(mView.get(), &MapView::zoomChanged);
+
+    mView->fitSelection();
+
+    QCOMPARE(zoomed.size(), 0);
+    QCOMPARE(mView->zoom(), 0.5);
+    QCOMPARE(mView->horizontalScrollBar()->value(), horizontal);
+    QCOMPARE(mView->verticalScrollBar()->value(), vertical);
+}
+
+void TestMapView::zoomLimits()
+{
+    mView->setZoom(0.001);
+    QCOMPARE(mView->zoom(), MapView::MinZoom);
+    for (int i = 0; i < 40; ++i)
+        mView->zoomOut();
+    QCOMPARE(mView->zoom(), MapView::MinZoom);
+
+    mView->setZoom(1000);
+    QCOMPARE(mView->zoom(), MapView::MaxZoom);
+    for (int i = 0; i < 40; ++i)
+        mView->zoomIn();
+    QCOMPARE(mView->zoom(), MapView::MaxZoom);
+
+    // A window too small for the map at the smallest zoom still stops there.
+    mView->resize(120, 90);
+    QCoreApplication::processEvents();
+    mView->fitMap();
+    QCOMPARE(mView->zoom(), MapView::MinZoom);
+
+    // Fitting a single card stops at 100 %, not at the largest zoom.
+    mView->resize(1500, 1000);
+    QCoreApplication::processEvents();
+    mView->mapScene()->cards().first()->setSelected(true);
+    mView->fitSelection();
+    QCOMPARE(mView->zoom(), 1.0);
+}
+
+void TestMapView::middleDragScrolls()
+{
+    MapScene *scene = mView->mapScene();
+    mView->setZoom(1.0);
+    QScrollBar *horizontal = mView->horizontalScrollBar();
+    QScrollBar *vertical = mView->verticalScrollBar();
+    QVERIFY(horizontal->maximum() > 200);
+    QVERIFY(vertical->maximum() > 100);
+    horizontal->setValue(horizontal->maximum() / 2);
+    vertical->setValue(vertical->maximum() / 2);
+
+    // Start the drag on a card, where a left drag would move it.
+    TouchpointCardItem *card = nullptr;
+    for (TouchpointCardItem *candidate : scene->cards()) {
+        if (visibleSceneRect(*mView).contains(candidate->sceneBoundingRect())) {
+            card = candidate;
+            break;
+        }
+    }
+    QVERIFY(card);
+    card->setSelected(true);
+    const Project before = mDocument->project();
+    const int commands = mDocument->undoStack()->count();
+    const QPointF cardPos = card->scenePos();
+    const int startX = horizontal->value();
+    const int startY = vertical->value();
+    const QPoint from = mView->mapFromScene(card->sceneBoundingRect().center());
+
+    dragWith(*mView, Qt::MiddleButton, from, from + QPoint(-120, -60));
+
+    QCOMPARE(horizontal->value(), startX + 120);
+    QCOMPARE(vertical->value(), startY + 60);
+    QCOMPARE(mDocument->undoStack()->count(), commands);
+    QVERIFY(mDocument->project() == before);
+    QVERIFY(scene->card(card->touchpointId()));
+    QCOMPARE(scene->card(card->touchpointId())->scenePos(), cardPos);
+    QCOMPARE(scene->selectedTouchpoints(), QList<Id>{card->touchpointId()});
+}
+
+void TestMapView::spaceDragScrolls()
+{
+    MapScene *scene = mView->mapScene();
+    mView->setZoom(1.0);
+    QScrollBar *horizontal = mView->horizontalScrollBar();
+    QScrollBar *vertical = mView->verticalScrollBar();
+    horizontal->setValue(horizontal->maximum() / 2);
+    vertical->setValue(vertical->maximum() / 2);
+    TouchpointCardItem *card = middleCard(*scene);
+    QVERIFY(card);
+    mView->centerOn(card);
+    card->setSelected(true);
+    const Project before = mDocument->project();
+    const int commands = mDocument->undoStack()->count();
+    const int startX = horizontal->value();
+    const int startY = vertical->value();
+    const QPoint from = mView->mapFromScene(card->sceneBoundingRect().center());
+
+    mView->setFocus();
+    QTest::keyPress(mView.get(), Qt::Key_Space);
+    dragWith(*mView, Qt::LeftButton, from, from + QPoint(90, 45));
+    QTest::keyRelease(mView.get(), Qt::Key_Space);
+
+    QCOMPARE(horizontal->value(), startX - 90);
+    QCOMPARE(vertical->value(), startY - 45);
+    QCOMPARE(mDocument->undoStack()->count(), commands);
+    QVERIFY(mDocument->project() == before);
+    QCOMPARE(scene->selectedTouchpoints(), QList<Id>{card->touchpointId()});
+}
+
+void TestMapView::leftDragAfterSpaceMovesCard()
+{
+    // Once space is let go, a left drag on a card moves it again and the view stays put.
+    MapScene *scene = mView->mapScene();
+    mView->setZoom(1.0);
+    TouchpointCardItem *card = middleCard(*scene);
+    QVERIFY(card);
+    mView->centerOn(card);
+    QCoreApplication::processEvents();
+    const QRectF visible = visibleSceneRect(*mView).adjusted(40, 80, -40, -40);
+    TouchpointCardItem *target = nullptr;
+    for (TouchpointCardItem *candidate : scene->cards()) {
+        if (candidate->touchpoint().stageId != card->touchpoint().stageId &&
+            visible.contains(candidate->sceneBoundingRect())) {
+            target = candidate;
+            break;
+        }
+    }
+    QVERIFY(target);
+    const Id targetStage = target->touchpoint().stageId;
+    const Id movedId = card->touchpointId();
+    mView->setFocus();
+    QTest::keyPress(mView.get(), Qt::Key_Space);
+    QTest::keyRelease(mView.get(), Qt::Key_Space);
+    scene->clearSelection();
+    card->setSelected(true);
+    const int startX = mView->horizontalScrollBar()->value();
+    const int startY = mView->verticalScrollBar()->value();
+    const int commands = mDocument->undoStack()->count();
+
+    dragWith(*mView, Qt::LeftButton, mView->mapFromScene(card->sceneBoundingRect().center()),
+             mView->mapFromScene(target->sceneBoundingRect().center()));
+
+    QCOMPARE(mView->horizontalScrollBar()->value(), startX);
+    QCOMPARE(mView->verticalScrollBar()->value(), startY);
+    QCOMPARE(mDocument->undoStack()->count(), commands + 1);
+    const JourneyMap &map = mDocument->project().maps.first();
+    const auto moved = std::find_if(map.touchpoints.cbegin(), map.touchpoints.cend(),
+                                    [&](const Touchpoint &t) { return t.id == movedId; });
+    QVERIFY(moved != map.touchpoints.cend());
+    QCOMPARE(moved->stageId, targetStage);
+}
+
+void TestMapView::zoomedOutCardsAreTiles()
+{
+    MapScene *scene = mView->mapScene();
+    TouchpointCardItem *card = middleCard(*scene);
+    QVERIFY(card);
+    const QPointF origin = scene->sceneRect().topLeft();
+    const QRectF box = card->shape().boundingRect();
+    const QPointF middle(box.width() / 2, box.height() / 2);
+
+    // At 100 % the card's colour is its stripe on the left; its middle is the card's ground
+    // or text.
+    const QImage full = render(*scene, 1.0);
+    const QColor accent = full.pixelColor(pixelOf(*card, QPointF(2.5, middle.y()), origin, 1));
+    const QColor ground = full.pixelColor(pixelOf(*card, QPointF(middle.x(), 3), origin, 1));
+    QVERIFY(!closeColours(accent, ground));
+
+    // At 20 % the whole card is a tile in that colour.
+    constexpr qreal scale = 0.2;
+    const QImage small = render(*scene, scale);
+    for (const QPointF at : {middle, middle + QPointF(-box.width() / 4, 0),
+                             middle + QPointF(box.width() / 4, -box.height() / 5)}) {
+        const QColor pixel = small.pixelColor(pixelOf(*card, at, origin, scale));
+        QVERIFY2(closeColours(pixel, accent),
+                 qPrintable(u"%1 is not %2"_s.arg(pixel.name(), accent.name())));
+    }
+
+    // Above the threshold the card keeps its detail.
+    const QImage half = render(*scene, 0.5);
+    const QColor halfMiddle = half.pixelColor(pixelOf(*card, QPointF(middle.x(), 3), origin, 0.5));
+    QVERIFY(!closeColours(halfMiddle, accent));
+}
+
+void TestMapView::overview()
+{
+    QWidget *overview = mView->overview();
+    QVERIFY(overview);
+    mView->resize(1200, 800);
+    mView->setZoom(1.0);
+    QCoreApplication::processEvents();
+    QVERIFY(overview->isVisible());
+    QVERIFY(mView->viewport()->geometry().contains(overview->geometry()));
+
+    // A click on the middle of the overview brings the middle of the map to the view, as
+    // near as a pixel of the overview tells.
+    const QRectF map = mView->mapScene()->sceneRect();
+    const QPoint click = overview->rect().center();
+    QTest::mouseClick(overview, Qt::LeftButton, {}, click);
+    const QPointF expected(map.left() + map.width() * (click.x() + 0.5) / overview->width(),
+                           map.top() + map.height() * (click.y() + 0.5) / overview->height());
+    const QPointF offset = visibleSceneRect(*mView).center() - expected;
+    const qreal pixel = map.width() / overview->width();
+    QVERIFY2(std::abs(offset.x()) < pixel && std::abs(offset.y()) < pixel,
+             qPrintable(u"off centre by %1, %2"_s.arg(offset.x()).arg(offset.y())));
+
+    mView->fitMap();
+    QVERIFY(!overview->isVisible());
+}
+
+void TestMapView::viewMenuFits()
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.newProject(u"digital-journey"_s));
+    MapView *view = window.currentMapView();
+    QVERIFY(view);
+    QMenu *menu = window.menuBar()->findChild<QMenu *>(u"viewMenu"_s);
+    QVERIFY(menu);
+    QAction *fitMap = nullptr;
+    QAction *fitSelection = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->objectName() == u"fitMapAction"_s)
+            fitMap = action;
+        else if (action->objectName() == u"fitSelectionAction"_s)
+            fitSelection = action;
+    }
+    QVERIFY(fitMap);
+    QVERIFY(fitSelection);
+    QVERIFY(fitMap->isEnabled());
+    QVERIFY(!fitSelection->isEnabled());
+
+    fitMap->trigger();
+    QVERIFY(view->zoom() < 1.0);
+    QVERIFY(visibleSceneRect(*view).contains(view->mapScene()->sceneRect()));
+
+    TouchpointCardItem *card = middleCard(*view->mapScene());
+    QVERIFY(card);
+    card->setSelected(true);
+    QVERIFY(fitSelection->isEnabled());
+    fitSelection->trigger();
+    QCOMPARE(view->zoom(), 1.0);
+    QVERIFY(visibleSceneRect(*view).contains(card->sceneBoundingRect()));
+}
+
+QTEST_MAIN(TestMapView)
+#include "tst_mapview.moc"

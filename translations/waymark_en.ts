@@ -799,7 +799,10 @@ added to in later versions, never renamed or removed.</source>
     </message>
     <message numerus="yes">
         <source>Change Channel of %n Touchpoint(s)</source>
-        <translation><numerusform>Change Channel of %n Touchpoint</numerusform><numerusform>Change Channel of %n Touchpoints</numerusform></translation>
+        <translation>
+            <numerusform>Change Channel of %n Touchpoint</numerusform>
+            <numerusform>Change Channel of %n Touchpoints</numerusform>
+        </translation>
     </message>
     <message>
         <source>Devices:</source>
@@ -823,7 +826,10 @@ added to in later versions, never renamed or removed.</source>
     </message>
     <message numerus="yes">
         <source>Change Evidence of %n Touchpoint(s)</source>
-        <translation><numerusform>Change Evidence of %n Touchpoint</numerusform><numerusform>Change Evidence of %n Touchpoints</numerusform></translation>
+        <translation>
+            <numerusform>Change Evidence of %n Touchpoint</numerusform>
+            <numerusform>Change Evidence of %n Touchpoints</numerusform>
+        </translation>
     </message>
     <message>
         <source>Colour:</source>
@@ -831,7 +837,10 @@ added to in later versions, never renamed or removed.</source>
     </message>
     <message numerus="yes">
         <source>Recolour %n Touchpoint(s)</source>
-        <translation><numerusform>Recolour %n Touchpoint</numerusform><numerusform>Recolour %n Touchpoints</numerusform></translation>
+        <translation>
+            <numerusform>Recolour %n Touchpoint</numerusform>
+            <numerusform>Recolour %n Touchpoints</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
@@ -851,7 +860,10 @@ added to in later versions, never renamed or removed.</source>
     </message>
     <message numerus="yes">
         <source>%n Touchpoints Selected</source>
-        <translation><numerusform>%n Touchpoints Selected</numerusform><numerusform>%n Touchpoints Selected</numerusform></translation>
+        <translation>
+            <numerusform>%n Touchpoints Selected</numerusform>
+            <numerusform>%n Touchpoints Selected</numerusform>
+        </translation>
     </message>
     <message>
         <source>none</source>
@@ -867,27 +879,45 @@ added to in later versions, never renamed or removed.</source>
     </message>
     <message numerus="yes">
         <source>Rename %n Touchpoint(s)</source>
-        <translation><numerusform>Rename %n Touchpoint</numerusform><numerusform>Rename %n Touchpoints</numerusform></translation>
+        <translation>
+            <numerusform>Rename %n Touchpoint</numerusform>
+            <numerusform>Rename %n Touchpoints</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Change Description of %n Touchpoint(s)</source>
-        <translation><numerusform>Change Description of %n Touchpoint</numerusform><numerusform>Change Description of %n Touchpoints</numerusform></translation>
+        <translation>
+            <numerusform>Change Description of %n Touchpoint</numerusform>
+            <numerusform>Change Description of %n Touchpoints</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Change Owner of %n Touchpoint(s)</source>
-        <translation><numerusform>Change Owner of %n Touchpoint</numerusform><numerusform>Change Owner of %n Touchpoints</numerusform></translation>
+        <translation>
+            <numerusform>Change Owner of %n Touchpoint</numerusform>
+            <numerusform>Change Owner of %n Touchpoints</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Change Tags of %n Touchpoint(s)</source>
-        <translation><numerusform>Change Tags of %n Touchpoint</numerusform><numerusform>Change Tags of %n Touchpoints</numerusform></translation>
+        <translation>
+            <numerusform>Change Tags of %n Touchpoint</numerusform>
+            <numerusform>Change Tags of %n Touchpoints</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Change Notes of %n Touchpoint(s)</source>
-        <translation><numerusform>Change Notes of %n Touchpoint</numerusform><numerusform>Change Notes of %n Touchpoints</numerusform></translation>
+        <translation>
+            <numerusform>Change Notes of %n Touchpoint</numerusform>
+            <numerusform>Change Notes of %n Touchpoints</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Change Devices of %n Touchpoint(s)</source>
-        <translation><numerusform>Change Devices of %n Touchpoint</numerusform><numerusform>Change Devices of %n Touchpoints</numerusform></translation>
+        <translation>
+            <numerusform>Change Devices of %n Touchpoint</numerusform>
+            <numerusform>Change Devices of %n Touchpoints</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1210,26 @@ added to in later versions, never renamed or removed.</source>
         <source>&amp;Inspector</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Fit Map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit &amp;Selection</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Waymark::MapScene</name>
@@ -1334,11 +1384,17 @@ added to in later versions, never renamed or removed.</source>
     </message>
     <message numerus="yes">
         <source>Delete %n Connector(s)</source>
-        <translation><numerusform>Delete %n Connector</numerusform><numerusform>Delete %n Connectors</numerusform></translation>
+        <translation>
+            <numerusform>Delete %n Connector</numerusform>
+            <numerusform>Delete %n Connectors</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n Item(s)</source>
-        <translation><numerusform>Delete %n Item</numerusform><numerusform>Delete %n Items</numerusform></translation>
+        <translation>
+            <numerusform>Delete %n Item</numerusform>
+            <numerusform>Delete %n Items</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1539,37 @@ added to in later versions, never renamed or removed.</source>
     </message>
     <message>
         <source>“%1” cannot be saved: the old file could not be replaced.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Waymark::SearchBar</name>
+    <message>
+        <source>Find in titles, descriptions and notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous Match (Shift+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next Match (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No matches</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2,6 +2,7 @@
 // cells stay clear of the cards, and connectors are drawn from a card's handle and deleted
 // with the keyboard, each edit one undo step.
 #include "annotationitems.h"
+#include "canvastesting.h"
 #include "commands.h"
 #include "connectoritem.h"
 #include "document.h"
@@ -25,41 +26,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace Waymark;
+using namespace Waymark::Testing;
 
 namespace {
-
-std::unique_ptr<Document> documentFrom(const QString &templateName)
-{
-    StorageError error;
-    const std::optional<Project> project = Templates::instantiate(templateName, &error);
-    if (!project) {
-        qWarning() << "template" << templateName << "failed:" << error.message << error.detail;
-        return nullptr;
-    }
-    return Document::create(*project, &error);
-}
-
-void sendMouse(MapView &view, QEvent::Type type, const QPointF &scenePos, Qt::MouseButtons buttons)
-{
-    const QPointF local = view.mapFromScene(scenePos);
-    const QPointF global = view.viewport()->mapToGlobal(local);
-    const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
-    QMouseEvent event(type, local, global, button, buttons, Qt::NoModifier);
-    QApplication::sendEvent(view.viewport(), &event);
-}
-
-// Presses at from, moves to to in steps with the button held, and lets go there.
-void drag(MapView &view, const QPointF &from, const QPointF &to)
-{
-    sendMouse(view, QEvent::MouseButtonPress, from, Qt::LeftButton);
-    constexpr int steps = 10;
-    for (int i = 1; i <= steps; ++i) {
-        sendMouse(view, QEvent::MouseMove, from + (to - from) * (qreal(i) / steps), Qt::LeftButton);
-        QCoreApplication::processEvents();
-    }
-    sendMouse(view, QEvent::MouseButtonRelease, to, Qt::NoButton);
-    QCoreApplication::processEvents();
-}
 
 qsizetype countOf(const JourneyMap &map, const Id &touchpointId, AnnotationKind kind)
 {

@@ -2,6 +2,7 @@
 // between and within cells, selection and arrow keys, typing cards, the clipboard between
 // maps, and the Edit menu of the window. Every edit is one undo step that undo takes back
 // exactly.
+#include "canvastesting.h"
 #include "commands.h"
 #include "document.h"
 #include "fragments/fragment.h"
@@ -26,19 +27,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace Waymark;
+using namespace Waymark::Testing;
 
 namespace {
-
-std::unique_ptr<Document> documentFrom(const QString &templateName)
-{
-    StorageError error;
-    const std::optional<Project> project = Templates::instantiate(templateName, &error);
-    if (!project) {
-        qWarning() << "template" << templateName << "failed:" << error.message << error.detail;
-        return nullptr;
-    }
-    return Document::create(*project, &error);
-}
 
 QString commandText(const char *text, int n)
 {
@@ -53,34 +44,6 @@ QString sceneText(const char *text, int n)
 const JourneyMap &mapOf(const Document &doc, qsizetype index = 0)
 {
     return doc.project().maps.at(index);
-}
-
-// A mouse event with its buttons held, as a real drag sends them; QTest's own helpers do
-// not carry held buttons on moves.
-void sendMouse(MapView &view, QEvent::Type type, const QPointF &scenePos, Qt::MouseButtons buttons,
-               Qt::KeyboardModifiers modifiers = {})
-{
-    const QPointF local = view.mapFromScene(scenePos);
-    const QPointF global = view.viewport()->mapToGlobal(local);
-    const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
-    QMouseEvent event(type, local, global, button, buttons, modifiers);
-    QApplication::sendEvent(view.viewport(), &event);
-}
-
-// Presses on from, moves there in steps (more mouse moves than a person makes cells) and
-// lets go.
-void drag(MapView &view, const QPointF &from, const QPointF &to,
-          Qt::KeyboardModifiers modifiers = {})
-{
-    sendMouse(view, QEvent::MouseButtonPress, from, Qt::LeftButton, modifiers);
-    constexpr int steps = 12;
-    for (int i = 1; i <= steps; ++i) {
-        const QPointF at = from + (to - from) * (qreal(i) / steps);
-        sendMouse(view, QEvent::MouseMove, at, Qt::LeftButton, modifiers);
-        QCoreApplication::processEvents();
-    }
-    sendMouse(view, QEvent::MouseButtonRelease, to, Qt::NoButton, modifiers);
-    QCoreApplication::processEvents();
 }
 
 void click(MapView &view, const QPointF &scenePos, Qt::KeyboardModifiers modifiers = {})

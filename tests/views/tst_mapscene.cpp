@@ -1,5 +1,6 @@
 // The map canvas: one item per stage, visible lane, visible card and connector, laid out
 // without overlaps, kept in step with the document, and turning gestures into commands.
+#include "canvastesting.h"
 #include "commands.h"
 #include "connectoritem.h"
 #include "document.h"
@@ -25,22 +26,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace Waymark;
+using namespace Waymark::Testing;
 
 namespace {
-
-std::unique_ptr<Document> documentFrom(const QString &templateName)
-{
-    StorageError error;
-    const std::optional<Project> project = Templates::instantiate(templateName, &error);
-    if (!project) {
-        qWarning() << "template" << templateName << "failed:" << error.message << error.detail;
-        return nullptr;
-    }
-    std::unique_ptr<Document> document = Document::create(*project, &error);
-    if (!document)
-        qWarning() << "no document:" << error.message << error.detail;
-    return document;
-}
 
 bool push(Document *document, Commands::Command command)
 {

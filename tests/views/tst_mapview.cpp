@@ -1,5 +1,6 @@
 // Viewing a map: fitting the map and the selection, the zoom limits, panning with the middle
 // button and with space held, and the plain drawing of cards when zoomed far out.
+#include "canvastesting.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "mapscene.h"
@@ -23,19 +24,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace Waymark;
+using namespace Waymark::Testing;
 
 namespace {
-
-std::unique_ptr<Document> documentFrom(const QString &templateName)
-{
-    StorageError error;
-    const std::optional<Project> project = Templates::instantiate(templateName, &error);
-    if (!project) {
-        qWarning() << "template" << templateName << "failed:" << error.message << error.detail;
-        return nullptr;
-    }
-    return Document::create(*project, &error);
-}
 
 void sendMouse(MapView &view, QEvent::Type type, const QPoint &local, Qt::MouseButton button,
                Qt::MouseButtons buttons)

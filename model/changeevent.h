@@ -56,8 +56,10 @@ enum class Field : quint32
     Photo = 1u << 19,
     Profile = 1u << 20, // any of a persona's descriptive fields
     Columns = 1u << 21,
-    Emotion = 1u << 22, // a persona step's score
-    Feeling = 1u << 23, // a persona step's note
+    Emotion = 1u << 22,     // a persona step's score
+    Feeling = 1u << 23,     // a persona step's note
+    Attachments = 1u << 24, // a dataset's attachments to touchpoints
+    Rows = 1u << 25,        // a dataset's rows: a new wave imported, its row count, its mapping
 };
 Q_DECLARE_FLAGS(Fields, Field)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Fields)

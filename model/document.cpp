@@ -66,6 +66,11 @@ QString Document::displayName() const
     return QFileInfo(mFilePath).fileName();
 }
 
+QString Document::workingCopyPath() const
+{
+    return mWorkingCopy->path();
+}
+
 bool Document::isModified() const
 {
     return mRecovered || !mUndoStack->isClean();

@@ -59,6 +59,10 @@ public:
     QString displayName() const;
     bool isModified() const;
 
+    // The private database behind the document, for an importer's own connection
+    // (Import::Importer::run); nothing else should write to it.
+    QString workingCopyPath() const;
+
     // The format version the file had when opened (older files are migrated on open).
     int openedFormatVersion() const { return mOpenedFormatVersion; }
 

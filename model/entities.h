@@ -176,8 +176,52 @@ struct DatasetColumn
     bool operator==(const DatasetColumn &) const = default;
 };
 
-// Imported survey, sales or analytics data. The rows themselves stay in the project file;
-// the model holds only what describes them.
+// How a dataset's rows reach touchpoints. A touchpoint can have several datasets, and a
+// dataset several attachments.
+enum class AttachmentKind
+{
+    WholeDataset, // every row belongs to touchpointId
+    ByColumn,     // each row to the touchpoint whose title or id its column holds
+    Filter,       // the rows whose column equals value belong to touchpointId
+};
+
+struct DatasetAttachment
+{
+    Id id;
+    AttachmentKind kind = AttachmentKind::WholeDataset;
+    Id touchpointId;      // WholeDataset and Filter
+    qsizetype column = 0; // ByColumn and Filter: the column's index in Dataset::columns
+    QString value;        // Filter: compared with the text of the column's values
+
+    bool operator==(const DatasetAttachment &) const = default;
+};
+
+enum class PersonalData
+{
+    Keep,
+    Hash, // SHA-256 of a per-project salt and the value, in hex
+    Drop, // not stored at all: the column holds no values
+};
+
+// How the file was read, kept so that the next wave of the same export imports in one step
+// (and updates rows by their key instead of duplicating them).
+struct DatasetMapping
+{
+    QString encoding;    // canonical name (utf-8, windows-1252, ...); empty for workbooks
+    QString delimiter;   // one character; empty for workbooks
+    QString sheet;       // the workbook's sheet; empty for text files
+    int skipRecords = 0; // comment records before the header (GA4)
+    int headerRows = 1;
+    bool decimalComma = false;
+    bool dayFirst = false; // dates such as 01/03/2024 read day first
+    PersonalData personal = PersonalData::Keep;
+
+    bool operator==(const DatasetMapping &) const = default;
+};
+
+// Imported survey, sales or analytics data. The rows themselves stay in the project file, in
+// a table of their own (rowsTable: dataset_rows_N, see storage/FORMAT.md); the model holds
+// only what describes them.
 struct Dataset
 {
     Id id;
@@ -187,6 +231,9 @@ struct Dataset
     QDateTime imported; // UTC
     qint64 rowCount = 0;
     QList<DatasetColumn> columns;
+    qint64 rowsTable = 0; // N of the table dataset_rows_N; 0 for none (nothing imported)
+    DatasetMapping mapping;
+    QList<DatasetAttachment> attachments;
 
     bool operator==(const Dataset &) const = default;
 };

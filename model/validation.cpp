@@ -143,8 +143,24 @@ QStringList findProblems(const Project &project)
             checker.problems.append(
                 Text::tr("persona “%1” has a negative business value").arg(p.name));
     }
-    for (const Dataset &d : project.datasets)
+    QSet<qint64> rowsTables;
+    for (const Dataset &d : project.datasets) {
         checker.checkId(d.id, [&] { return Text::tr("dataset “%1”").arg(d.name); });
+        if (d.rowsTable < 0 || (d.rowsTable > 0 && rowsTables.contains(d.rowsTable)))
+            checker.problems.append(
+                Text::tr("dataset “%1” shares its table of rows with another").arg(d.name));
+        rowsTables.insert(d.rowsTable);
+        // An attachment may name a touchpoint that was deleted: undoing the deletion brings
+        // it back, and until then its rows belong to no touchpoint.
+        for (const DatasetAttachment &a : d.attachments) {
+            checker.checkId(a.id, [&] { return Text::tr("an attachment of “%1”").arg(d.name); });
+            const bool needsColumn = a.kind != AttachmentKind::WholeDataset;
+            if (needsColumn && (a.column < 0 || a.column >= d.columns.size()))
+                checker.problems.append(
+                    Text::tr("an attachment of dataset “%1” names a column it does not have")
+                        .arg(d.name));
+        }
+    }
     return checker.problems;
 }
 
@@ -192,8 +208,13 @@ Project withNewIds(const Project &source)
     }
     for (Persona &persona : p.personas)
         persona.id = remap(persona.id);
-    for (Dataset &d : p.datasets)
+    for (Dataset &d : p.datasets) {
         d.id = remap(d.id);
+        for (DatasetAttachment &a : d.attachments) {
+            a.id = remap(a.id);
+            a.touchpointId = remap(a.touchpointId);
+        }
+    }
     return p;
 }
 

@@ -12,8 +12,8 @@ packages=(
     libqt6opengl6-dev libgl-dev libvulkan-dev
     # storage and fragments
     libsqlite3-dev sqlite3 libboost-dev libboost-serialization-dev
-    # data import: CSV parsing and encoding detection
-    libcsv-dev libuchardet-dev
+    # data import: CSV parsing, encoding detection, XLSX workbooks
+    libcsv-dev libuchardet-dev liborcus-dev
     # fonts so that offscreen rendering and screenshots have real glyphs
     fontconfig fonts-dejavu-core fonts-noto-core
     # running the GUI headless for screenshots

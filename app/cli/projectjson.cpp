@@ -82,7 +82,50 @@ QJsonObject mapToJson(const JourneyMap &map, const QList<Persona> &personas)
                        {u"paths"_s, pathsToJson(map, personas)}};
 }
 
-QJsonObject datasetToJson(const Dataset &dataset)
+QString attachmentKindText(AttachmentKind kind)
+{
+    switch (kind) {
+    case AttachmentKind::WholeDataset:
+        return u"dataset"_s;
+    case AttachmentKind::ByColumn:
+        return u"column"_s;
+    case AttachmentKind::Filter:
+        break;
+    }
+    return u"filter"_s;
+}
+
+QString touchpointTitle(const Project &project, const Id &id)
+{
+    for (const JourneyMap &map : project.maps) {
+        if (const Touchpoint *t = findById(map.touchpoints, id))
+            return t->title;
+    }
+    return {};
+}
+
+// How the dataset reaches touchpoints: "kind" as FORMAT.md spells it, the touchpoint's
+// title and id (whole dataset and filter), the column's name (by column and filter) and
+// the filter's value.
+QJsonArray attachmentsToJson(const Project &project, const Dataset &dataset)
+{
+    QJsonArray attachments;
+    for (const DatasetAttachment &a : dataset.attachments) {
+        QJsonObject o{{u"kind"_s, attachmentKindText(a.kind)}};
+        if (a.kind != AttachmentKind::ByColumn) {
+            o.insert(u"touchpoint"_s, touchpointTitle(project, a.touchpointId));
+            o.insert(u"touchpoint_id"_s, idText(a.touchpointId));
+        }
+        if (a.kind != AttachmentKind::WholeDataset)
+            o.insert(u"column"_s, dataset.columns.value(a.column).name);
+        if (a.kind == AttachmentKind::Filter)
+            o.insert(u"value"_s, a.value);
+        attachments.append(o);
+    }
+    return attachments;
+}
+
+QJsonObject datasetToJson(const Project &project, const Dataset &dataset)
 {
     QJsonArray columns;
     for (const DatasetColumn &column : dataset.columns) {
@@ -95,7 +138,10 @@ QJsonObject datasetToJson(const Dataset &dataset)
                        {u"name"_s, dataset.name},
                        {u"format"_s, dataset.format},
                        {u"rows"_s, dataset.rowCount},
-                       {u"columns"_s, columns}};
+                       {u"columns"_s, columns},
+                       {u"source_file"_s, dataset.sourceFile},
+                       {u"imported"_s, dataset.imported.toString(Qt::ISODateWithMs)},
+                       {u"attachments"_s, attachmentsToJson(project, dataset)}};
 }
 
 } // namespace
@@ -157,7 +203,7 @@ QJsonObject projectToJson(const Project &project, int formatVersion)
 
     QJsonArray datasets;
     for (const Dataset &dataset : project.datasets)
-        datasets.append(datasetToJson(dataset));
+        datasets.append(datasetToJson(project, dataset));
 
     return QJsonObject{{u"format_version"_s, formatVersion},
                        {u"id"_s, idText(project.id)},

@@ -33,6 +33,51 @@ CREATE INDEX persona_steps_by_touchpoint ON persona_steps(touchpoint_id);
     return ok;
 }
 
+// Format 3: imported rows. Each dataset's rows get a table of their own, created by the
+// importer and listed in the registry dataset_tables (see datasettables.h); the registry has
+// no key to datasets because an import that is undone keeps its table until the next save.
+// Datasets of older files never held rows: they get an empty mapping and no table, and
+// keep the row count their import reported.
+bool addDatasetRows(Sql::Database &db, QString *error)
+{
+    const bool ok = db.exec(QStringLiteral(R"sql(
+CREATE TABLE dataset_tables (
+    number INTEGER PRIMARY KEY CHECK (number > 0),
+    dataset_id TEXT NOT NULL,
+    column_types TEXT NOT NULL,
+    key_column INTEGER NOT NULL DEFAULT 0 CHECK (key_column >= 0),
+    touchpoints_from INTEGER NOT NULL DEFAULT 0 CHECK (touchpoints_from >= 0)
+);
+CREATE TABLE dataset_sources (
+    dataset_id TEXT PRIMARY KEY NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    rows_table INTEGER UNIQUE REFERENCES dataset_tables(number),
+    encoding TEXT NOT NULL DEFAULT '',
+    delimiter TEXT NOT NULL DEFAULT '',
+    sheet TEXT NOT NULL DEFAULT '',
+    skip_records INTEGER NOT NULL DEFAULT 0 CHECK (skip_records >= 0),
+    header_rows INTEGER NOT NULL DEFAULT 1 CHECK (header_rows >= 0),
+    decimal_comma INTEGER NOT NULL DEFAULT 0,
+    day_first INTEGER NOT NULL DEFAULT 0,
+    personal TEXT NOT NULL DEFAULT 'keep'
+);
+CREATE TABLE dataset_attachments (
+    id TEXT PRIMARY KEY NOT NULL,
+    dataset_id TEXT NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    touchpoint_id TEXT,
+    column_position INTEGER NOT NULL DEFAULT 0 CHECK (column_position >= 0),
+    value TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX dataset_attachments_by_dataset ON dataset_attachments(dataset_id, position);
+CREATE INDEX dataset_attachments_by_touchpoint ON dataset_attachments(touchpoint_id);
+INSERT INTO dataset_sources (dataset_id) SELECT id FROM datasets;
+)sql"));
+    if (!ok && error)
+        *error = db.errorMessage();
+    return ok;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -41,6 +86,7 @@ const QList<Migration> &all()
     // never change once released, since every file of format N depends on what it made.
     static const QList<Migration> steps = {
         {2, QStringLiteral("persona journeys"), addPersonaSteps},
+        {3, QStringLiteral("imported rows"), addDatasetRows},
     };
     return steps;
 }

@@ -2,6 +2,7 @@
 
 #include "../logging.h"
 #include "../validation.h"
+#include "datasettables.h"
 #include "fileops.h"
 #include "migrations.h"
 #include "projectstore.h"
@@ -78,6 +79,33 @@ QString temporaryBeside(const QString &target)
     const QFileInfo info(target);
     return info.absoluteDir().filePath(
         QStringLiteral(".%1.%2.saving").arg(info.fileName(), newId().toString(QUuid::Id128)));
+}
+
+// The tables of imported rows are allowed one by one: exactly those the registry lists, each
+// with the SQL Waymark creates for its entry. Nothing else named dataset_rows_* is accepted.
+void appendDatasetTables(Sql::Database &db, QList<Schema::SchemaObject> &expected,
+                         const QList<Schema::SchemaObject> &actual,
+                         QList<ProjectFile::Problem> *altered)
+{
+    const auto registry = std::find_if(expected.cbegin(), expected.cend(), [](const auto &e) {
+        return e.name == QLatin1String("dataset_tables");
+    });
+    if (registry == expected.cend())
+        return; // a format before 3
+    // Only a registry table exactly as Waymark makes it is read; any other is reported by the
+    // comparison of the schema itself.
+    if (!actual.contains(*registry))
+        return;
+
+    QString problem;
+    const std::optional<QList<DatasetTables::Shape>> shapes =
+        DatasetTables::readRegistry(db, &problem);
+    if (!shapes) {
+        altered->append({QStringLiteral("table dataset_tables"), problem});
+        return;
+    }
+    for (const DatasetTables::Shape &shape : *shapes)
+        expected += DatasetTables::schemaObjects(shape);
 }
 
 } // namespace
@@ -212,10 +240,11 @@ Inspection inspect(const QString &path, bool collectAll)
 
     // Everything in the schema must be what Waymark creates for this format: a trigger, a
     // view or an unknown table could run code or hide data.
-    const QList<Schema::SchemaObject> expected = Schema::expected(version);
+    QList<Schema::SchemaObject> expected = Schema::expected(version);
     const QList<Schema::SchemaObject> actual = Schema::read(result.db);
     QList<ProjectFile::Problem> foreign;
     QList<ProjectFile::Problem> altered;
+    appendDatasetTables(result.db, expected, actual, &altered);
     for (const Schema::SchemaObject &o : actual) {
         const auto it =
             std::find_if(expected.cbegin(), expected.cend(),
@@ -435,6 +464,20 @@ bool replaceAtomically(Sql::Database &source, const QString &target, StorageErro
         // A saved project is one file: the rollback journal, never WAL.
         const std::optional<QString> mode =
             out.queryText(QStringLiteral("PRAGMA journal_mode = DELETE"));
+        // Rows of datasets that are no longer in the project (an import undone, a dataset
+        // deleted) stay in the working copy for redo, but never reach the saved file.
+        int dropped = 0;
+        if (out.queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE "
+                                        "name = 'dataset_tables'")) == 1 &&
+            (!DatasetTables::dropUnreferenced(out, &detail, &dropped) ||
+             (dropped > 0 && !out.exec(QStringLiteral("VACUUM"))))) {
+            if (detail.isEmpty())
+                detail = out.errorMessage();
+            return fail(StorageErrorCode::CannotWrite,
+                        Text::tr("“%1” cannot be saved: writing the new file failed (is the disk "
+                                 "full?).")
+                            .arg(name));
+        }
         const std::optional<QString> check = out.queryText(QStringLiteral("PRAGMA quick_check"));
         const std::optional<qint64> appId = out.queryInt(QStringLiteral("PRAGMA application_id"));
         if (mode != QStringLiteral("delete") || check != QStringLiteral("ok") ||

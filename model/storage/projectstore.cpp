@@ -1,6 +1,8 @@
 #include "projectstore.h"
 
+#include "../import/touchpointmatcher.h"
 #include "../lookup.h"
+#include "datasettables.h"
 #include "sqlite.h"
 
 #include <QHash>
@@ -36,6 +38,20 @@ void bindValue(Sql::Statement &st, int index, const OptionalId &value)
         st.bindNull(index);
     else
         st.bind(index, idText(value.id));
+}
+
+// A number where 0 means none: NULL in the file (a dataset's table of rows).
+struct OptionalNumber
+{
+    qint64 value;
+};
+
+void bindValue(Sql::Statement &st, int index, const OptionalNumber &value)
+{
+    if (value.value == 0)
+        st.bindNull(index);
+    else
+        st.bind(index, value.value);
 }
 
 // A persona step's score: NULL in the file when the step is not scored.
@@ -91,6 +107,8 @@ public:
     }
 
     QString error() const { return mError; }
+    Sql::Database &db() { return mDb; }
+    void setError(const QString &error) { mError = error; }
 
 private:
     Sql::Statement &statement(const QString &sql)
@@ -238,11 +256,148 @@ bool writePersona(Writer &w, const Persona &p, int position)
                  p.organisation, p.segment, p.decisionPower, p.businessValue, colorText(p.color));
 }
 
-bool writeDataset(Writer &w, const Dataset &d, int position)
+QString attachmentKindKey(AttachmentKind kind)
+{
+    switch (kind) {
+    case AttachmentKind::WholeDataset:
+        return QStringLiteral("dataset");
+    case AttachmentKind::ByColumn:
+        return QStringLiteral("column");
+    case AttachmentKind::Filter:
+        break;
+    }
+    return QStringLiteral("filter");
+}
+
+std::optional<AttachmentKind> attachmentKindFromKey(QStringView key)
+{
+    for (AttachmentKind kind :
+         {AttachmentKind::WholeDataset, AttachmentKind::ByColumn, AttachmentKind::Filter}) {
+        if (attachmentKindKey(kind) == key)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QString personalKey(PersonalData personal)
+{
+    switch (personal) {
+    case PersonalData::Keep:
+        return QStringLiteral("keep");
+    case PersonalData::Hash:
+        return QStringLiteral("hash");
+    case PersonalData::Drop:
+        break;
+    }
+    return QStringLiteral("drop");
+}
+
+std::optional<PersonalData> personalFromKey(QStringView key)
+{
+    for (PersonalData p : {PersonalData::Keep, PersonalData::Hash, PersonalData::Drop}) {
+        if (personalKey(p) == key)
+            return p;
+    }
+    return std::nullopt;
+}
+
+const QString upsertDatasetSource = QStringLiteral(
+    "INSERT INTO dataset_sources (dataset_id, rows_table, encoding, delimiter, sheet, "
+    "skip_records, header_rows, decimal_comma, day_first, personal) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (dataset_id) DO UPDATE SET rows_table = excluded.rows_table, "
+    "encoding = excluded.encoding, delimiter = excluded.delimiter, sheet = excluded.sheet, "
+    "skip_records = excluded.skip_records, header_rows = excluded.header_rows, "
+    "decimal_comma = excluded.decimal_comma, day_first = excluded.day_first, "
+    "personal = excluded.personal");
+
+// The rows' touchpoint_id follows the dataset's column attachment: when the column changed
+// since the rows were matched, every row is matched again against the touchpoints as they
+// are now.
+bool matchRowsToTouchpoints(Sql::Database &db, const Project &project, const Dataset &d,
+                            QString *error)
+{
+    int column = 0;
+    for (const DatasetAttachment &a : d.attachments) {
+        if (a.kind == AttachmentKind::ByColumn && a.column >= 0 && a.column < d.columns.size()) {
+            column = int(a.column) + 1;
+            break;
+        }
+    }
+    if (DatasetTables::touchpointsFrom(db, d.rowsTable) == column)
+        return true;
+
+    const QString table = DatasetTables::tableName(d.rowsTable);
+    auto failed = [&] {
+        if (error)
+            *error = db.errorMessage();
+        return false;
+    };
+    if (!db.exec(QStringLiteral("UPDATE %1 SET touchpoint_id = NULL").arg(table)))
+        return failed();
+    if (column > 0) {
+        const QString field = DatasetTables::columnName(column - 1);
+        const Import::TouchpointMatcher matcher(project);
+        QList<QPair<QString, QString>> matches;
+        {
+            Sql::Statement st(db, QStringLiteral("SELECT DISTINCT CAST(%1 AS TEXT) FROM %2 "
+                                                 "WHERE %1 IS NOT NULL")
+                                      .arg(field, table));
+            while (st.next()) {
+                const QString value = st.text(0);
+                if (const std::optional<Id> id = matcher.match(value))
+                    matches.append({value, idText(*id)});
+            }
+            if (!st.ok())
+                return failed();
+        }
+        Sql::Statement update(db, QStringLiteral("UPDATE %1 SET touchpoint_id = ? "
+                                                 "WHERE CAST(%2 AS TEXT) = ?")
+                                      .arg(table, field));
+        for (const auto &[value, id] : std::as_const(matches)) {
+            update.bind(1, id);
+            update.bind(2, value);
+            if (!update.run())
+                return failed();
+        }
+    }
+    return DatasetTables::setTouchpointsFrom(db, d.rowsTable, column, error);
+}
+
+bool writeDataset(Writer &w, const Project &project, const Dataset &d, int position)
 {
     if (!w.run(upsertDataset, idText(d.id), position, d.name, d.format, d.sourceFile,
                timeText(d.imported), d.rowCount))
         return false;
+    // A project written into a fresh database (a new file from a template) has no tables of
+    // rows: its datasets are written as described, without rows.
+    // TODO: A template or copied project that holds datasets loses their rows, since only
+    // the description of a dataset travels with a Project value.
+    const bool hasRows = d.rowsTable > 0 && DatasetTables::shapeOf(w.db(), d.rowsTable).has_value();
+    const DatasetMapping &m = d.mapping;
+    if (!w.run(upsertDatasetSource, idText(d.id), OptionalNumber{hasRows ? d.rowsTable : 0},
+               m.encoding, m.delimiter, m.sheet, m.skipRecords, m.headerRows, int(m.decimalComma),
+               int(m.dayFirst), personalKey(m.personal)))
+        return false;
+    if (!w.run(QStringLiteral("DELETE FROM dataset_attachments WHERE dataset_id = ?"),
+               idText(d.id)))
+        return false;
+    for (qsizetype i = 0; i < d.attachments.size(); ++i) {
+        const DatasetAttachment &a = d.attachments[i];
+        if (!w.run(QStringLiteral("INSERT INTO dataset_attachments (id, dataset_id, position, "
+                                  "kind, touchpoint_id, column_position, value) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                   idText(a.id), idText(d.id), int(i), attachmentKindKey(a.kind),
+                   OptionalId{a.touchpointId}, qint64(a.column), a.value))
+            return false;
+    }
+    if (hasRows) {
+        QString error;
+        if (!matchRowsToTouchpoints(w.db(), project, d, &error)) {
+            w.setError(error);
+            return false;
+        }
+    }
     if (!w.run(QStringLiteral("DELETE FROM dataset_columns WHERE dataset_id = ?"), idText(d.id)))
         return false;
     for (qsizetype i = 0; i < d.columns.size(); ++i) {
@@ -452,9 +607,11 @@ private:
 
 bool Reader::checkCounts()
 {
-    static const char *const tables[] = {
-        "maps",        "stages",   "lanes",    "touchpoints",     "connectors",
-        "annotations", "personas", "datasets", "dataset_columns", "persona_steps"};
+    static const char *const tables[] = {"maps",          "stages",          "lanes",
+                                         "touchpoints",   "connectors",      "annotations",
+                                         "personas",      "datasets",        "dataset_columns",
+                                         "persona_steps", "dataset_sources", "dataset_attachments",
+                                         "dataset_tables"};
     for (const char *table : tables) {
         const std::optional<qint64> count =
             mDb.queryInt(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
@@ -715,18 +872,96 @@ void Reader::readDatasets(Project &project)
             project.datasets.append(d);
         }
     }
-    Sql::Statement st(mDb, QStringLiteral("SELECT dataset_id, name, role, type "
-                                          "FROM dataset_columns ORDER BY dataset_id, position"));
-    while (st.next()) {
-        const QString w = QStringLiteral("dataset column");
-        const Id datasetId = id(st, 0, w);
-        DatasetColumn c;
-        c.name = text(st, 1);
-        c.role = key(st, 2, ColumnRole::Ignore, w);
-        c.type = key(st, 3, ColumnType::Text, w);
-        const auto it = index.constFind(datasetId);
-        if (it != index.constEnd())
-            project.datasets[*it].columns.append(c);
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT dataset_id, name, role, type FROM "
+                                              "dataset_columns ORDER BY dataset_id, position"));
+        while (st.next()) {
+            const QString w = QStringLiteral("dataset column");
+            const Id datasetId = id(st, 0, w);
+            DatasetColumn c;
+            c.name = text(st, 1);
+            c.role = key(st, 2, ColumnRole::Ignore, w);
+            c.type = key(st, 3, ColumnType::Text, w);
+            const auto it = index.constFind(datasetId);
+            if (it != index.constEnd())
+                project.datasets[*it].columns.append(c);
+        }
+    }
+
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT dataset_id, rows_table, encoding, "
+                                              "delimiter, sheet, skip_records, header_rows, "
+                                              "decimal_comma, day_first, personal "
+                                              "FROM dataset_sources"));
+        while (st.next()) {
+            const Id datasetId = id(st, 0, QStringLiteral("table dataset_sources"));
+            const auto it = index.constFind(datasetId);
+            if (it == index.constEnd())
+                continue;
+            Dataset &d = project.datasets[*it];
+            const QString w = where(QStringLiteral("dataset"), d.id);
+            d.rowsTable = st.isNull(1) ? 0 : st.integer(1);
+            d.mapping.encoding = text(st, 2);
+            d.mapping.delimiter = text(st, 3);
+            d.mapping.sheet = text(st, 4);
+            d.mapping.skipRecords = int(std::clamp<qint64>(st.integer(5), 0, 1000));
+            d.mapping.headerRows = int(std::clamp<qint64>(st.integer(6), 0, 1000));
+            d.mapping.decimalComma = st.integer(7) != 0;
+            d.mapping.dayFirst = st.integer(8) != 0;
+            const std::optional<PersonalData> personal = personalFromKey(st.text(9));
+            if (!personal)
+                problem(w, QStringLiteral("unknown value \"%1\"").arg(st.text(9).left(60)));
+            d.mapping.personal = personal.value_or(PersonalData::Keep);
+        }
+    }
+
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT dataset_id, id, kind, touchpoint_id, "
+                                              "column_position, value FROM dataset_attachments "
+                                              "ORDER BY dataset_id, position"));
+        while (st.next()) {
+            const Id datasetId = id(st, 0, QStringLiteral("table dataset_attachments"));
+            const auto it = index.constFind(datasetId);
+            if (it == index.constEnd())
+                continue;
+            Dataset &d = project.datasets[*it];
+            const QString w = where(QStringLiteral("dataset"), d.id);
+            DatasetAttachment a;
+            a.id = id(st, 1, w);
+            const std::optional<AttachmentKind> kind = attachmentKindFromKey(st.text(2));
+            if (!kind)
+                problem(w, QStringLiteral("unknown attachment \"%1\"").arg(st.text(2).left(60)));
+            a.kind = kind.value_or(AttachmentKind::WholeDataset);
+            a.touchpointId = id(st, 3, w, true);
+            a.column = qsizetype(st.integer(4));
+            a.value = text(st, 5);
+            d.attachments.append(a);
+        }
+    }
+
+    // The description must fit the rows: the table registered with one column per column
+    // described, holding as many rows as the dataset says.
+    for (Dataset &d : project.datasets) {
+        if (d.rowsTable == 0)
+            continue;
+        const QString w = where(QStringLiteral("dataset"), d.id);
+        const std::optional<DatasetTables::Shape> shape = DatasetTables::shapeOf(mDb, d.rowsTable);
+        if (!shape) {
+            problem(w, QStringLiteral("its rows table %1 is not registered").arg(d.rowsTable));
+            continue;
+        }
+        if (shape->types.size() != d.columns.size()) {
+            problem(w, QStringLiteral("its rows table has %1 columns, but %2 are described")
+                           .arg(shape->types.size())
+                           .arg(d.columns.size()));
+            continue;
+        }
+        const std::optional<qint64> rows = mDb.queryInt(
+            QStringLiteral("SELECT count(*) FROM %1").arg(DatasetTables::tableName(d.rowsTable)));
+        if (rows != d.rowCount)
+            problem(w, QStringLiteral("it says it has %1 rows, but its table holds %2")
+                           .arg(d.rowCount)
+                           .arg(rows.value_or(-1)));
     }
 }
 
@@ -753,7 +988,7 @@ bool writeProject(Sql::Database &db, const Project &project, QString *error)
     for (qsizetype i = 0; ok && i < project.maps.size(); ++i)
         ok = writeMapDeep(w, project.maps[i], int(i));
     for (qsizetype i = 0; ok && i < project.datasets.size(); ++i)
-        ok = writeDataset(w, project.datasets[i], int(i));
+        ok = writeDataset(w, project, project.datasets[i], int(i));
     if (!ok && error)
         *error = w.error();
     return ok;
@@ -825,7 +1060,7 @@ bool writeEntity(Sql::Database &db, const Project &project, EntityKind kind, con
     }
     case EntityKind::Dataset: {
         const qsizetype i = indexOfId(project.datasets, id);
-        ok = i >= 0 ? writeDataset(w, project.datasets[i], int(i))
+        ok = i >= 0 ? writeDataset(w, project, project.datasets[i], int(i))
                     : deleteRow(w, QStringLiteral("datasets"), id);
         ok = ok && writePositions(w, QStringLiteral("datasets"), project.datasets);
         break;

@@ -4,6 +4,7 @@
 
 #include "readall.h"
 
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Waymark;
@@ -161,6 +162,78 @@ private Q_SLOTS:
     {
         const SniffResult result = sniffFile(u"bad/header-only.csv"_s);
         QVERIFY2(result.error.message.contains(u"header"_s), qPrintable(result.error.message));
+    }
+
+    // The large cases of the bad-input corpus, made here rather than committed, and read
+    // from a real file as an import would: each stops with its own error and a message.
+    void generatedBadInputs_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<CsvErrorCode>("code");
+        QTest::addColumn<QString>("words"); // what the message must say
+        QTest::addColumn<qint64>("record");
+
+        const QByteArray bigField(10 * 1024 * 1024, 'x');
+        QTest::newRow("10 MB field") << "id,comment\n1,ok\n2," + bigField + "\n3,ok\n"
+                                     << CsvErrorCode::FieldTooLarge << u"1 MB"_s << qint64(3);
+        QTest::newRow("10 MB quoted field")
+            << "id,comment\n1,\"" + bigField + "\"\n"
+            << CsvErrorCode::FieldTooLarge << u"1 MB"_s << qint64(2);
+
+        QByteArray wide;
+        for (int c = 1; c <= 100000; ++c)
+            wide += (c > 1 ? "," : "") + QByteArray::number(c);
+        QTest::newRow("100,000 columns")
+            << wide + "\n" + wide + "\n"
+            << CsvErrorCode::TooManyColumns << u"1000 columns"_s << qint64(1);
+
+        QTest::newRow("NUL bytes in the first rows")
+            << "id,comment\n1,fine\n2,bro\0ken\n3,fine\n"_ba << CsvErrorCode::Binary << u"binary"_s
+            << qint64(0);
+
+        QByteArray header;
+        for (int c = 1; c <= 50; ++c)
+            header += (c > 1 ? ",Question " : "Question ") + QByteArray::number(c);
+        QTest::newRow("header with no rows") << header + "\r\n"
+                                             << CsvErrorCode::Empty << u"header"_s << qint64(0);
+        QTest::newRow("header and blank lines") << header + "\n\n\n\n"
+                                                << CsvErrorCode::Empty << u"header"_s << qint64(0);
+    }
+
+    void generatedBadInputs()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(CsvErrorCode, code);
+        QFETCH(QString, words);
+        QFETCH(qint64, record);
+
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        QCOMPARE(file.write(bytes), bytes.size());
+        QVERIFY(file.seek(0));
+        const SniffResult result = sniff(&file);
+        QCOMPARE(result.error.code, code);
+        QVERIFY2(result.error.message.contains(words, Qt::CaseInsensitive),
+                 qPrintable(result.error.message));
+        QCOMPARE(result.error.record, record);
+    }
+
+    // Past the sample that encoding detection looks at, a NUL byte is found by the reader,
+    // at its record and column, after every record before it.
+    void nulBytesLateInTheFile()
+    {
+        QByteArray bytes = "id,comment\n";
+        for (int r = 1; r <= 20000; ++r)
+            bytes += QByteArray::number(r) + ",fine\n";
+        QVERIFY(bytes.size() > 64 * 1024);
+        bytes += "20001,bro\0ken\n20002,fine\n"_ba;
+
+        const ReadResult result = readBytes(bytes);
+        QCOMPARE(result.error.code, CsvErrorCode::Binary);
+        QCOMPARE(result.error.record, 20002);
+        QCOMPARE(result.error.column, 2);
+        QVERIFY2(result.error.message.contains(u"NUL"_s), qPrintable(result.error.message));
+        QCOMPARE(result.rows.size(), 20001);
     }
 };
 

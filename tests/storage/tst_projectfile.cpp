@@ -82,6 +82,7 @@ private Q_SLOTS:
     void readingIsBounded();
     void fixtureOfFormatOneOpens();
     void formatOneMigratesToTheCurrentFormat();
+    void fixtureOfFormatTwoMigrates();
     void stepsOfANewPersonaReachTheWorkingCopy();
     void migrationsRunInOrder();
     void missingMigrationFails();
@@ -392,7 +393,7 @@ void tst_ProjectFile::fixtureOfFormatOneOpens()
 
 void tst_ProjectFile::formatOneMigratesToTheCurrentFormat()
 {
-    QCOMPARE(ProjectFile::currentFormatVersion(), 2);
+    QCOMPARE(ProjectFile::currentFormatVersion(), 3);
     const QString fixture = QStringLiteral(WAYMARK_TEST_DATA "/format-1.waymark");
     StorageError error;
     std::unique_ptr<Document> doc = Document::open(fixture, &error);
@@ -411,13 +412,13 @@ void tst_ProjectFile::formatOneMigratesToTheCurrentFormat()
     const QString migrated = path(u"migrated.waymark"_s);
     QVERIFY2(doc->saveAs(migrated, &error), qPrintable(error.message + error.detail));
     const ProjectFile::CheckReport report = ProjectFile::check(migrated);
-    QCOMPARE(report.formatVersion, 2);
+    QCOMPARE(report.formatVersion, 3);
     QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.value(0).what));
     const std::optional<Project> read = ProjectFile::read(migrated, &error);
     QVERIFY2(read, qPrintable(error.message + u'\n' + error.detail));
     compareProjects(*read, full);
 
-    // A migrated file has exactly the schema of a file made new in format 2.
+    // A migrated file has exactly the schema of a file made new in the current format.
     const QString fresh = writeFull(u"fresh.waymark"_s);
     Sql::Database a;
     Sql::Database b;
@@ -425,9 +426,57 @@ void tst_ProjectFile::formatOneMigratesToTheCurrentFormat()
     QVERIFY(b.open(fresh, Sql::Database::Mode::ReadOnly));
     const QList<Schema::SchemaObject> migratedSchema = Schema::read(a);
     QVERIFY(migratedSchema == Schema::read(b));
-    QVERIFY(migratedSchema == Schema::expected(2));
+    QVERIFY(migratedSchema == Schema::expected(3));
     QVERIFY(std::any_of(migratedSchema.cbegin(), migratedSchema.cend(),
                         [](const Schema::SchemaObject &o) { return o.name == u"persona_steps"; }));
+}
+
+void tst_ProjectFile::fixtureOfFormatTwoMigrates()
+{
+    // Made by the Waymark of format 2 (`waymark new --template digital-journey`), with a
+    // dataset of that format added by SQLite: a description with no rows.
+    const QString fixture = QStringLiteral(WAYMARK_TEST_DATA "/format-2.waymark");
+    QVERIFY2(QFileInfo::exists(fixture), "tests/data/format-2.waymark is missing");
+    const QByteArray before = fileHash(fixture);
+    QCOMPARE(ProjectFile::check(fixture).formatVersion, 2);
+    QVERIFY(ProjectFile::check(fixture).problems.isEmpty());
+
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(fixture, &error);
+    QVERIFY2(doc, qPrintable(error.message + u'\n' + error.detail));
+    QCOMPARE(doc->openedFormatVersion(), 2);
+    const Project &project = doc->project();
+    QCOMPARE(project.maps.size(), 1);
+    QCOMPARE(project.maps[0].touchpoints.size(), 37);
+    QCOMPARE(project.datasets.size(), 1);
+    const Dataset &d = project.datasets[0];
+    QCOMPARE(d.name, u"Spring survey"_s);
+    QCOMPARE(d.rowCount, 42);
+    QCOMPARE(d.rowsTable, 0);
+    QCOMPARE(d.mapping, DatasetMapping{});
+    QVERIFY(d.attachments.isEmpty());
+    QCOMPARE(d.columns.size(), 2);
+    QCOMPARE(d.columns[1].role, ColumnRole::Nps);
+
+    // The migrated dataset takes attachments, which format 3 added.
+    DatasetAttachment a;
+    a.id = newId();
+    a.touchpointId = project.maps[0].touchpoints[0].id;
+    doc->push(Commands::setDatasetAttachments(doc.get(), d.id, {a}).release());
+    const QString migrated = path(u"migrated.waymark"_s);
+    QVERIFY2(doc->saveAs(migrated, &error), qPrintable(error.message + error.detail));
+    const ProjectFile::CheckReport report = ProjectFile::check(migrated);
+    QCOMPARE(report.formatVersion, 3);
+    QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.value(0).what));
+    const std::optional<Project> read = ProjectFile::read(migrated, &error);
+    QVERIFY2(read, qPrintable(error.message + u'\n' + error.detail));
+    QVERIFY(read->datasets == doc->project().datasets);
+    QCOMPARE(read->datasets[0].attachments.size(), 1);
+
+    Sql::Database db;
+    QVERIFY(db.open(migrated, Sql::Database::Mode::ReadOnly));
+    QVERIFY(Schema::read(db) == Schema::expected(3));
+    QCOMPARE(fileHash(fixture), before);
 }
 
 void tst_ProjectFile::stepsOfANewPersonaReachTheWorkingCopy()

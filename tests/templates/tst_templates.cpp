@@ -389,6 +389,22 @@ void TestTemplates::sample()
             QVERIFY2(a.severity >= 1 && a.severity <= 5, qPrintable(a.text));
     }
     QCOMPARE(kinds.size(), 3);
+
+    // The survey attached row by row to the cards it names, the orders to the checkout.
+    QCOMPARE(project->datasets.size(), 2);
+    const Dataset &survey = project->datasets[0];
+    const Dataset &orders = project->datasets[1];
+    QCOMPARE(survey.format, u"qualtrics"_s);
+    QVERIFY2(survey.rowCount >= 200, qPrintable(QString::number(survey.rowCount)));
+    QCOMPARE(survey.attachments.size(), 1);
+    QCOMPARE(survey.attachments.first().kind, AttachmentKind::ByColumn);
+    QCOMPARE(orders.format, u"shopify"_s);
+    QVERIFY2(orders.rowCount >= 150, qPrintable(QString::number(orders.rowCount)));
+    QCOMPARE(orders.attachments.size(), 1);
+    QCOMPARE(orders.attachments.first().kind, AttachmentKind::WholeDataset);
+    const Touchpoint *checkout = findTitle(map, u"Checkout"_s);
+    QVERIFY(checkout);
+    QCOMPARE(orders.attachments.first().touchpointId, checkout->id);
 }
 
 void TestTemplates::personaPaths_data()

@@ -1,0 +1,275 @@
+// waymark import: a survey, sales or analytics export into a project file, as one dataset,
+// saved as atomically as the window's Save.
+#include "commandline.h"
+#include "commands.h"
+#include "document.h"
+#include "import/dialect.h"
+#include "import/importer.h"
+#include "import/touchpointmatcher.h"
+#include "subcommand.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace Waymark::Cli {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Waymark::Cli", text, disambiguation, n);
+}
+
+constexpr qsizetype listedBadValues = 20;
+
+int usage(Console &console, const QString &message)
+{
+    return usageError(console, u"import"_s, message);
+}
+
+// Reads the options that change how the file is read; a usage error returns its exit code.
+std::optional<int> readOptions(const QCommandLineParser &parser, Console &console,
+                               Import::PlanOptions *options)
+{
+    if (parser.isSet(u"format"_s) && parser.value(u"format"_s) != u"auto"_s) {
+        options->format = Import::sourceFormatFromKey(parser.value(u"format"_s));
+        if (!options->format) {
+            QStringList keys = {u"auto"_s};
+            for (Import::SourceFormat f : Import::allSourceFormats())
+                keys.append(Import::sourceFormatKey(f));
+            return usage(console, tr("Unknown format '%1'; use one of %2.")
+                                      .arg(parser.value(u"format"_s), keys.join(u", "_s)));
+        }
+    }
+    if (parser.isSet(u"encoding"_s)) {
+        options->encoding = Import::encodingFromName(parser.value(u"encoding"_s));
+        if (!options->encoding)
+            return usage(console, tr("Unknown encoding '%1'; use utf-8, utf-16le, utf-16be, "
+                                     "windows-1252 or iso-8859-1.")
+                                      .arg(parser.value(u"encoding"_s)));
+    }
+    if (parser.isSet(u"delimiter"_s)) {
+        options->delimiter = Import::delimiterFromName(parser.value(u"delimiter"_s));
+        if (!options->delimiter)
+            return usage(
+                console,
+                tr("Unknown delimiter '%1'; use , ; | or tab.").arg(parser.value(u"delimiter"_s)));
+    }
+    if (parser.isSet(u"header-rows"_s)) {
+        bool ok = false;
+        const int rows = parser.value(u"header-rows"_s).toInt(&ok);
+        if (!ok || rows < 0 || rows > 100)
+            return usage(console, tr("--header-rows takes a number from 0 to 100."));
+        options->headerRows = rows;
+    }
+    options->sheet = parser.value(u"sheet"_s);
+    return std::nullopt;
+}
+
+void printBadValues(const Import::ImportResult &result, QTextStream &out)
+{
+    for (qsizetype i = 0; i < result.badValues.size() && i < listedBadValues; ++i) {
+        const Import::BadValue &b = result.badValues[i];
+        const QString where = b.column > 0 ? tr("row %1 (line %2), column %3 “%4”")
+                                                 .arg(b.record)
+                                                 .arg(b.line)
+                                                 .arg(b.column)
+                                                 .arg(b.columnName)
+                                           : tr("row %1 (line %2)").arg(b.record).arg(b.line);
+        out << u"  "_s << where;
+        if (b.column > 0)
+            out << u": “"_s << b.value << u'”';
+        out << u": "_s << b.reason << u'\n';
+    }
+    if (result.badValueCount > listedBadValues)
+        out << u"  "_s << tr("… and %1 more problems").arg(result.badValueCount - listedBadValues)
+            << u'\n';
+}
+
+void printSummary(const Import::ImportResult &result, QTextStream &out)
+{
+    const Dataset &d = result.dataset;
+    out << tr("Imported %n row(s) of %1 into the dataset “%2” (%3, %4 columns).", nullptr,
+              int(result.rowsImported))
+               .arg(d.sourceFile, d.name, d.format)
+               .arg(d.columns.size())
+        << u'\n';
+    if (result.rowsReplaced > 0)
+        out << tr("Replaced %n row(s) that had the same key.", nullptr, int(result.rowsReplaced))
+            << u'\n';
+    if (result.rowsSkipped > 0)
+        out << tr("Rejected %n row(s):", nullptr, int(result.rowsSkipped)) << u'\n';
+    if (result.rowsKept > 0)
+        out << tr("Kept %n row(s) with the values below left empty:", nullptr, int(result.rowsKept))
+            << u'\n';
+    printBadValues(result, out);
+    if (result.unmatchedRows > 0)
+        out << tr("%n row(s) name no touchpoint: %1", nullptr, int(result.unmatchedRows))
+                   .arg(result.unmatchedTouchpoints.join(u", "_s))
+            << u'\n';
+}
+
+int runImport(const QCommandLineParser &parser, Console &console)
+{
+    const QString projectPath = parser.positionalArguments().at(0);
+    const QString exportPath = parser.positionalArguments().at(1);
+
+    Import::PlanOptions options;
+    if (const std::optional<int> code = readOptions(parser, console, &options))
+        return *code;
+    if (parser.isSet(u"attach"_s) && parser.isSet(u"touchpoint-column"_s))
+        return usage(console, tr("--attach and --touchpoint-column cannot be used together."));
+    Import::BadRowPolicy policy = Import::BadRowPolicy::Skip;
+    if (parser.isSet(u"on-bad-rows"_s)) {
+        const std::optional<Import::BadRowPolicy> p =
+            Import::badRowPolicyFromKey(parser.value(u"on-bad-rows"_s));
+        if (!p)
+            return usage(console, tr("--on-bad-rows takes skip, keep or fail."));
+        policy = *p;
+    }
+
+    StorageError storageError;
+    std::unique_ptr<Document> doc = Document::open(projectPath, &storageError);
+    if (!doc) {
+        fileError(console, projectPath, storageError.message);
+        return UsageOrUnreadable;
+    }
+
+    // A dataset of the same name is updated: this exportPath is its next wave.
+    const QString name = parser.isSet(u"name"_s) ? parser.value(u"name"_s)
+                                                 : QFileInfo(exportPath).completeBaseName();
+    const Dataset *existing = nullptr;
+    for (const Dataset &d : doc->project().datasets) {
+        if (d.name == name)
+            existing = &d;
+    }
+    QString error;
+    std::optional<Import::ImportPlan> plan =
+        existing ? Import::planNextWave(exportPath, *existing, &error)
+                 : Import::plan(exportPath, options, &error);
+    if (!plan) {
+        console.err << u"waymark: "_s << error << u'\n';
+        console.err << tr("%1 was left as it was.").arg(projectPath) << u'\n';
+        return Refused;
+    }
+    plan->datasetName = name;
+    plan->onBadRows = policy;
+
+    for (const QString &assignment : parser.values(u"role"_s)) {
+        const qsizetype equals = assignment.lastIndexOf(u'=');
+        const std::optional<ColumnRole> role =
+            equals > 0 ? fromKey<ColumnRole>(assignment.mid(equals + 1)) : std::nullopt;
+        if (!role) {
+            QStringList keys;
+            for (ColumnRole r : allValues<ColumnRole>())
+                keys.append(toKey(r));
+            return usage(console, tr("--role takes COLUMN=ROLE, ROLE one of %1; not '%2'.")
+                                      .arg(keys.join(u", "_s), assignment));
+        }
+        const qsizetype column = Import::findColumn(*plan, assignment.left(equals));
+        if (column < 0)
+            return usage(console,
+                         tr("“%1” has no column “%2”.")
+                             .arg(QFileInfo(exportPath).fileName(), assignment.left(equals)));
+        plan->columns[column].role = *role;
+    }
+
+    if (parser.isSet(u"attach"_s)) {
+        const Import::TouchpointMatcher matcher(doc->project());
+        const std::optional<Id> touchpoint = matcher.match(parser.value(u"attach"_s));
+        if (!touchpoint) {
+            fileError(
+                console, projectPath,
+                tr("There is no touchpoint “%1” in the project.").arg(parser.value(u"attach"_s)));
+            return Refused;
+        }
+        DatasetAttachment a;
+        a.kind = AttachmentKind::WholeDataset;
+        a.touchpointId = *touchpoint;
+        plan->attachments = {a};
+    } else if (parser.isSet(u"touchpoint-column"_s)) {
+        const qsizetype column = Import::findColumn(*plan, parser.value(u"touchpoint-column"_s));
+        if (column < 0)
+            return usage(console, tr("“%1” has no column “%2”.")
+                                      .arg(QFileInfo(exportPath).fileName(),
+                                           parser.value(u"touchpoint-column"_s)));
+        plan->columns[column].role = ColumnRole::Touchpoint;
+        DatasetAttachment a;
+        a.kind = AttachmentKind::ByColumn;
+        a.column = column;
+        plan->attachments = {a};
+    }
+
+    Import::Importer importer(*plan, doc->project());
+    const Import::ImportResult result = importer.run(doc->workingCopyPath());
+    if (!result.ok) {
+        console.err << u"waymark: "_s << result.error << u'\n';
+        printBadValues(result, console.err);
+        console.err << tr("%1 was left as it was.").arg(projectPath) << u'\n';
+        return Refused;
+    }
+
+    doc->push(Commands::importDataset(doc.get(), result.dataset).release());
+    if (!doc->save(&storageError)) {
+        fileError(console, projectPath, storageError.message);
+        return UsageOrUnreadable;
+    }
+    printSummary(result, console.out);
+    if (!plan->ignoredFields.isEmpty())
+        console.out
+            << tr("Columns not in the dataset, left out: %1").arg(plan->ignoredFields.join(u", "_s))
+            << u'\n';
+    return Success;
+}
+
+} // namespace
+
+Subcommand importCommand()
+{
+    Subcommand command;
+    command.name = u"import"_s;
+    command.summary = tr("Import a survey, sales or analytics export as a dataset.");
+    command.synopsis = tr("[options] FILE DATA");
+    command.description =
+        tr("Imports the export DATA (a CSV or TSV file, or an XLSX workbook) into the project\n"
+           "file FILE as one dataset, and saves FILE: it then holds the whole dataset or, if\n"
+           "anything goes wrong, is left as it was. Exports of Qualtrics, SurveyMonkey, Google\n"
+           "Forms, Typeform, Shopify and GA4 funnel explorations are recognised; --format\n"
+           "overrides. A dataset of the same name already in FILE is updated instead: DATA is\n"
+           "read as it was, and rows with the key of a row already there replace it.\n"
+           "\n"
+           "COLUMN is a column's name as Waymark shows it (with several header rows, the name in\n"
+           "the first) or its position counted from 1; TOUCHPOINT is a touchpoint's title or id.");
+    command.options = {
+        QCommandLineOption(u"name"_s, tr("The dataset's name (default: DATA's name)."), tr("NAME")),
+        QCommandLineOption(u"format"_s,
+                           tr("auto, qualtrics, surveymonkey, google-forms, typeform, shopify, "
+                              "ga4-funnel or csv."),
+                           tr("FORMAT")),
+        QCommandLineOption(u"sheet"_s, tr("The sheet of a workbook."), tr("NAME")),
+        QCommandLineOption(u"encoding"_s,
+                           tr("utf-8, utf-16le, utf-16be, windows-1252 or iso-8859-1."),
+                           tr("NAME")),
+        QCommandLineOption(u"delimiter"_s, tr("The field delimiter: , ; | or tab."), tr("C")),
+        QCommandLineOption(u"header-rows"_s, tr("How many rows are headers."), tr("N")),
+        QCommandLineOption(u"role"_s, tr("Give a column a role (repeatable)."), tr("COLUMN=ROLE")),
+        QCommandLineOption(u"attach"_s, tr("Attach the whole dataset to a touchpoint."),
+                           tr("TOUCHPOINT")),
+        QCommandLineOption(u"touchpoint-column"_s,
+                           tr("Attach each row to the touchpoint its column names."), tr("COLUMN")),
+        QCommandLineOption(u"on-bad-rows"_s,
+                           tr("skip (the default), keep (with the bad values empty) or fail."),
+                           tr("POLICY")),
+    };
+    command.positionals = {tr("FILE"), tr("DATA")};
+    command.exitStatus = tr("  0  the dataset was imported and FILE saved\n"
+                            "  1  refused: DATA cannot be read or imported, a bad row with\n"
+                            "     --on-bad-rows fail, or no such touchpoint; FILE is unchanged\n"
+                            "  2  a usage error, or FILE cannot be opened or saved\n");
+    command.run = runImport;
+    return command;
+}
+
+} // namespace Waymark::Cli

@@ -33,6 +33,8 @@ Command renameProject(Document *doc, const QString &name);
 // Maps
 Command addMap(Document *doc, int index, const JourneyMap &map);
 Command removeMap(Document *doc, const Id &mapId);
+// Moves the map to another place in the tab order.
+Command moveMap(Document *doc, const Id &mapId, int toIndex);
 Command renameMap(Document *doc, const Id &mapId, const QString &name);
 Command setMapKind(Document *doc, const Id &mapId, MapKind kind);
 Command setMapDescription(Document *doc, const Id &mapId, const QString &description);
@@ -77,6 +79,9 @@ Command addConnector(Document *doc, const Id &mapId, const Connector &connector)
 Command removeConnector(Document *doc, const Id &connectorId);
 Command setConnectorLabel(Document *doc, const Id &connectorId, const QString &label);
 Command setConnectorDirection(Document *doc, const Id &connectorId, ConnectorDirection direction);
+// Moves either end or both to other touchpoints of the connector's map; refused for one
+// touchpoint at both ends.
+Command setConnectorEnds(Document *doc, const Id &connectorId, const Id &fromId, const Id &toId);
 
 // Annotations
 Command addAnnotation(Document *doc, const Id &mapId, const Annotation &annotation);
@@ -115,6 +120,19 @@ Command setPersonaPath(Document *doc, const Id &mapId, const Id &personaId,
 // Connectors and annotations come along. Refused when an id is already in the project.
 Command pasteFragment(Document *doc, const Id &mapId, const Fragment &fragment,
                       const Id &stageId = {}, const Id &laneId = {});
+
+// Datasets. importDataset adds a dataset whose rows Import::Importer has just written (or,
+// for the next wave of a dataset already in the project, replaces it) as one step,
+// "Import Dataset 'name'". A column's type says how its values are read; the table of rows
+// keeps the storage it was imported with (see storage/FORMAT.md). An attachment needs an
+// id, and a column of the dataset unless it attaches the whole dataset.
+Command importDataset(Document *doc, const Dataset &dataset);
+Command removeDataset(Document *doc, const Id &datasetId);
+Command renameDataset(Document *doc, const Id &datasetId, const QString &name);
+Command setDatasetColumnRole(Document *doc, const Id &datasetId, qsizetype column, ColumnRole role);
+Command setDatasetColumnType(Document *doc, const Id &datasetId, qsizetype column, ColumnType type);
+Command setDatasetAttachments(Document *doc, const Id &datasetId,
+                              const QList<DatasetAttachment> &attachments);
 
 } // namespace Commands
 

@@ -7,6 +7,7 @@
 #include <QLineF>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QPolygonF>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
@@ -21,8 +22,13 @@ namespace {
 constexpr qreal arrowLength = 9;
 constexpr qreal arrowWidth = 7;
 constexpr qreal cornerRadius = 8;
-constexpr qreal gutterOffset = 12; // from a card's side to a line that goes round it
-constexpr qreal labelStep = 4;     // between the places tried for a label
+constexpr qreal endHandleRadius = 5;
+constexpr qreal hitWidth = 8;
+
+// Beneath the cards, which a line may touch where it meets them; selected, above them, so
+// that all of it and its end handles show.
+constexpr qreal restingZ = -1;
+constexpr qreal selectedZ = 0.5;
 
 QPolygonF arrowHead(const QPointF &tip, const QPointF &from)
 {
@@ -42,62 +48,61 @@ QFont labelFont()
 
 } // namespace
 
-ConnectorItem::ConnectorItem(const Connector &connector, const QRectF &from, const QRectF &to,
-                             const QList<QRectF> &obstacles)
+ConnectorItem::ConnectorItem(const Connector &connector, const QList<QPointF> &points)
     : mConnector(connector)
-    , mPoints(route(from, to, obstacles))
-    , mObstacles(obstacles)
 {
-    mObstacles << from << to;
-
-    // Beneath the cards, which the line may pass behind. A click selects it, so that
-    // Delete removes it.
-    setZValue(-1);
+    // A click selects it, so that Delete removes it and its ends can be dragged.
+    setZValue(restingZ);
     setFlag(ItemIsSelectable);
     if (!connector.label.isEmpty())
         setToolTip(connector.label);
-
-    mBounds = shape().boundingRect().adjusted(-arrowLength, -arrowLength, arrowLength, arrowLength);
+    setPoints(points);
 }
 
-QList<QPointF> ConnectorItem::route(const QRectF &from, const QRectF &to,
-                                    const QList<QRectF> &obstacles)
+void ConnectorItem::setPoints(const QList<QPointF> &points)
 {
-    // Side by side: leave by a vertical side, turn halfway between the cards.
-    if (to.left() >= from.right() || to.right() <= from.left()) {
-        const bool rightwards = to.left() >= from.right();
-        const QPointF start(rightwards ? from.right() : from.left(), from.center().y());
-        const QPointF end(rightwards ? to.left() : to.right(), to.center().y());
-        if (qFuzzyCompare(start.y(), end.y()))
-            return {start, end};
-        const qreal middle = (start.x() + end.x()) / 2;
-        return {start, QPointF(middle, start.y()), QPointF(middle, end.y()), end};
+    if (points == mPoints && !mBounds.isNull())
+        return;
+    prepareGeometryChange();
+    mPoints = points;
+    mShape = QPainterPath();
+    // The corners bound the line; the arrowheads, the stroke and the handles reach a little
+    // beyond them.
+    const QRectF corners = QPolygonF(mPoints).boundingRect();
+    const qreal reach = std::max({arrowLength, endHandleRadius + 1, hitWidth / 2});
+    mBounds = corners.adjusted(-reach, -reach, reach, reach);
+}
+
+QRectF ConnectorItem::endHandleRect(End end) const
+{
+    if (mPoints.isEmpty())
+        return {};
+    const QPointF at = end == End::From ? mPoints.first() : mPoints.last();
+    return QRectF(at - QPointF(endHandleRadius, endHandleRadius),
+                  QSizeF(2 * endHandleRadius, 2 * endHandleRadius));
+}
+
+QPointF ConnectorItem::labelCentre(const QSizeF &labelSize) const
+{
+    // A label of another size was not placed: the middle of the line is the best guess.
+    if (labelSize != mLabelSize && mPoints.size() >= 2)
+        return QLineF(mPoints.at(mPoints.size() / 2 - 1), mPoints.at(mPoints.size() / 2)).center();
+    return mLabelCentre;
+}
+
+void ConnectorItem::setLabelCentre(const QSizeF &labelSize, const QPointF &centre)
+{
+    mLabelSize = labelSize;
+    mLabelCentre = centre;
+}
+
+QVariant ConnectorItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSelectedHasChanged) {
+        setZValue(value.toBool() ? selectedZ : restingZ);
+        mShape = QPainterPath(); // the end handles belong to it while selected
     }
-
-    // One above the other: leave by the top or bottom.
-    const bool downwards = to.top() >= from.bottom();
-    if (!downwards && to.bottom() > from.top())
-        return {from.center(), to.center()}; // overlapping: should not happen, stay visible
-
-    const QPointF start(from.center().x(), downwards ? from.bottom() : from.top());
-    const QPointF end(to.center().x(), downwards ? to.top() : to.bottom());
-
-    // Straight down through other cards would seem to join them too: go round by the
-    // gutter on the right instead.
-    const QRectF between = QRectF(start, end).normalized().adjusted(-1, 0, 1, 0);
-    const bool blocked = std::any_of(obstacles.cbegin(), obstacles.cend(), [&](const QRectF &r) {
-        return r != from && r != to && r.intersects(between);
-    });
-    if (blocked) {
-        const qreal gutter = std::max(from.right(), to.right()) + gutterOffset;
-        return {QPointF(from.right(), from.center().y()), QPointF(gutter, from.center().y()),
-                QPointF(gutter, to.center().y()), QPointF(to.right(), to.center().y())};
-    }
-
-    if (qFuzzyCompare(start.x(), end.x()))
-        return {start, end};
-    const qreal middle = (start.y() + end.y()) / 2;
-    return {start, QPointF(start.x(), middle), QPointF(end.x(), middle), end};
+    return QGraphicsItem::itemChange(change, value);
 }
 
 QPainterPath ConnectorItem::linePath() const
@@ -124,39 +129,6 @@ QPainterPath ConnectorItem::linePath() const
     return path;
 }
 
-QPointF ConnectorItem::labelCentre(const QSizeF &labelSize) const
-{
-    if (mPoints.size() < 2)
-        return mPoints.value(0);
-
-    // Points every few units along the line, ordered by their distance from its middle.
-    QList<std::pair<qreal, QPointF>> candidates;
-    qreal length = 0;
-    for (qsizetype i = 1; i < mPoints.size(); ++i)
-        length += QLineF(mPoints[i - 1], mPoints[i]).length();
-    qreal travelled = 0;
-    for (qsizetype i = 1; i < mPoints.size(); ++i) {
-        const QLineF segment(mPoints[i - 1], mPoints[i]);
-        for (qreal t = 0; t <= segment.length(); t += labelStep) {
-            const QPointF point = segment.pointAt(segment.length() > 0 ? t / segment.length() : 0);
-            candidates.append({std::abs(travelled + t - length / 2), point});
-        }
-        travelled += segment.length();
-    }
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
-
-    for (const auto &candidate : std::as_const(candidates)) {
-        const QRectF label(
-            candidate.second - QPointF(labelSize.width() / 2, labelSize.height() / 2), labelSize);
-        const bool clear = std::none_of(mObstacles.cbegin(), mObstacles.cend(),
-                                        [&](const QRectF &card) { return card.intersects(label); });
-        if (clear)
-            return candidate.second;
-    }
-    return candidates.isEmpty() ? mPoints.first() : candidates.first().second;
-}
-
 QRectF ConnectorItem::boundingRect() const
 {
     return mBounds;
@@ -164,9 +136,16 @@ QRectF ConnectorItem::boundingRect() const
 
 QPainterPath ConnectorItem::shape() const
 {
-    QPainterPathStroker stroker;
-    stroker.setWidth(8);
-    return stroker.createStroke(linePath());
+    if (mShape.isEmpty() && mPoints.size() >= 2) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(hitWidth);
+        mShape = stroker.createStroke(linePath());
+        if (isSelected()) {
+            mShape.addEllipse(endHandleRect(End::From));
+            mShape.addEllipse(endHandleRect(End::To));
+        }
+    }
+    return mShape;
 }
 
 void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -177,6 +156,7 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     const bool selected = option->state & QStyle::State_Selected;
     const QColor color = selected ? palette.color(QPalette::Highlight) : connectorColor(palette);
+    const QPainterPath line = linePath();
 
     painter->setRenderHint(QPainter::Antialiasing);
     if (selected) {
@@ -185,11 +165,11 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         halo.setAlphaF(0.25);
         painter->setPen(QPen(halo, 7, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter->setBrush(Qt::NoBrush);
-        painter->drawPath(linePath());
+        painter->drawPath(line);
     }
     painter->setPen(QPen(color, selected ? 2.2 : 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(linePath());
+    painter->drawPath(line);
 
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
@@ -198,6 +178,13 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawPolygon(arrowHead(mPoints.last(), mPoints[mPoints.size() - 2]));
     if (direction == ConnectorDirection::Backward || direction == ConnectorDirection::Both)
         painter->drawPolygon(arrowHead(mPoints.first(), mPoints[1]));
+
+    if (selected) {
+        painter->setPen(QPen(color, 1.5));
+        painter->setBrush(palette.color(QPalette::Base));
+        painter->drawEllipse(endHandleRect(End::From));
+        painter->drawEllipse(endHandleRect(End::To));
+    }
 }
 
 ConnectorLabelItem::ConnectorLabelItem(const QString &text)

@@ -1,6 +1,7 @@
 // A connector between two cards: an orthogonal line from one card's side to the other's,
-// with arrowheads as its direction says. Its label is an item of its own, above the cards
-// that the line passes behind.
+// with rounded corners and arrowheads as its direction says. ConnectorRouter finds the
+// line. Its label is an item of its own, above the cards. Selected, it shows a handle at
+// each end, which the scene lets the user drag onto another card.
 #pragma once
 
 #include "entities.h"
@@ -18,10 +19,15 @@ public:
         Type = UserType + 4
     };
 
-    // from and to are the two cards' rectangles in scene coordinates; obstacles are the other
-    // cards near them, which the line and its label keep clear of where they easily can.
-    ConnectorItem(const Connector &connector, const QRectF &from, const QRectF &to,
-                  const QList<QRectF> &obstacles = {});
+    enum class End
+    {
+        From,
+        To
+    };
+
+    // points are the corners of the line in scene coordinates, from the first card's border
+    // to the second's.
+    ConnectorItem(const Connector &connector, const QList<QPointF> &points);
 
     int type() const override { return Type; }
 
@@ -30,26 +36,32 @@ public:
 
     // The corners of the line, from the first card to the second.
     const QList<QPointF> &points() const { return mPoints; }
+    void setPoints(const QList<QPointF> &points);
 
-    // Where the centre of a label of that size goes: on the line, as near its middle as
-    // it can be without covering a card.
+    // The handle at one end, in scene coordinates; it shows while the connector is selected.
+    QRectF endHandleRect(End end) const;
+
+    // Where the centre of its label is, as the scene placed it (ConnectorRouter::labelCentre)
+    // for a label of that size.
     QPointF labelCentre(const QSizeF &labelSize) const;
+    void setLabelCentre(const QSizeF &labelSize, const QPointF &centre);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
-    // The corners of an orthogonal route between two rectangles that do not overlap.
-    static QList<QPointF> route(const QRectF &from, const QRectF &to,
-                                const QList<QRectF> &obstacles = {});
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
     QPainterPath linePath() const;
 
     Connector mConnector;
     QList<QPointF> mPoints;
-    QList<QRectF> mObstacles;
     QRectF mBounds;
+    QSizeF mLabelSize;
+    QPointF mLabelCentre;
+    mutable QPainterPath mShape; // made when first asked for: most lines are never hit-tested
 };
 
 // A connector's label: a small tag on the line.

@@ -5,6 +5,8 @@
 #include "inspectorwidgets.h"
 #include "lookup.h"
 #include "mapscene.h"
+#include "mapstyle.h"
+#include "personastepswidget.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -204,6 +206,13 @@ void InspectorDock::buildTouchpointPage()
     mChannel->setObjectName(u"channelCombo"_s);
     mChannel->setPlaceholderText(tr("—"));
     fillCombo<Channel>(mChannel);
+    // The icons the cards show, so that the two are learnt together.
+    // TODO: The icons are tinted once, here: after a switch between a light and a dark desktop
+    // theme they keep the old text colour until Waymark is started again.
+    for (int i = 0; i < mChannel->count(); ++i) {
+        const auto channel = Channel(mChannel->itemData(i).toInt());
+        mChannel->setItemIcon(i, MapStyle::channelIcon(channel, mChannel->palette()));
+    }
     form->addRow(tr("&Channel:"), mChannel);
     connect(mChannel, &QComboBox::activated, this, [this](int index) {
         const auto channel = Channel(mChannel->itemData(index).toInt());
@@ -290,6 +299,10 @@ void InspectorDock::buildTouchpointPage()
     mAnnotations->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     mAnnotations->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
     form->addRow(mAnnotations);
+
+    auto *personaSteps = new PersonaStepsWidget;
+    personaSteps->setObjectName(u"personaSteps"_s);
+    form->addRow(personaSteps);
 
     mPages->addWidget(mTouchpointPage);
 }
@@ -415,6 +428,10 @@ void InspectorDock::fillTouchpoints(const JourneyMap &map,
     }
     mTouchpointForm->setRowVisible(mAnnotationsLabel, single);
     mTouchpointForm->setRowVisible(mAnnotations, single);
+    if (auto *steps = mTouchpointPage->findChild<PersonaStepsWidget *>()) {
+        mTouchpointForm->setRowVisible(steps, single);
+        steps->setTouchpoint(mDocument, map.id, single ? first.id : Id());
+    }
 
     if (single) {
         showText(mTitle, first.title, true);

@@ -40,7 +40,8 @@ qreal stageWidth(const Stage &stage)
 {
     if (stage.width <= 0)
         return DefaultStageWidth;
-    return std::max<qreal>(stage.width, MinStageWidth);
+    // A width from a file made elsewhere may be anything: the canvas keeps to its range.
+    return std::clamp<qreal>(stage.width, MinStageWidth, MaxStageWidth);
 }
 
 int cardsPerLine(qreal columnWidth)
@@ -65,7 +66,11 @@ MapLayout MapLayout::compute(const JourneyMap &map, const QHash<Id, qreal> &minR
         if (lane.hidden)
             continue;
 
-        qreal height = std::max(MinRowHeight, minRowHeights.value(lane.id));
+        // The curves go below the cards, so that neither hides the other.
+        const qreal chartHeight = lane.kind == LaneKind::Feelings && !map.personaSteps.isEmpty()
+                                      ? FeelingsChartHeight
+                                      : 0;
+        qreal height = std::max(MinRowHeight, minRowHeights.value(lane.id) - chartHeight);
         QList<QList<const Touchpoint *>> cells;
         QList<QList<const Annotation *>> cellNotes;
         for (const Column &column : std::as_const(layout.mColumns)) {
@@ -76,35 +81,146 @@ MapLayout MapLayout::compute(const JourneyMap &map, const QHash<Id, qreal> &minR
                                                      cardsPerLine(column.width)));
         }
 
-        // Within the cell the block of cards is centred, so a narrow stage and a wide one
-        // leave the same space on both sides.
-        for (qsizetype c = 0; c < layout.mColumns.size(); ++c) {
-            const Column &column = layout.mColumns[c];
-            const int perLine = cardsPerLine(column.width);
-            const qsizetype count = cells[c].size();
-            const qsizetype inLine = std::min<qsizetype>(count, perLine);
-            const qreal blockWidth = qreal(inLine) * CardWidth + qreal(inLine - 1) * CardGap;
-            const qreal left = column.x + (column.width - std::max(blockWidth, CardWidth)) / 2;
-            for (qsizetype i = 0; i < count; ++i) {
-                const qreal cardX = left + qreal(i % perLine) * (CardWidth + CardGap);
-                const qreal cardY = y + CellPadding + qreal(i / perLine) * (CardHeight + CardGap);
-                layout.mCards.insert(cells[c][i]->id, QRectF(cardX, cardY, CardWidth, CardHeight));
-            }
+        for (qsizetype c = 0; c < layout.mColumns.size(); ++c)
+            layout.placeCell(layout.mColumns[c], y, cells[c], cellNotes[c]);
 
-            // Notes are as wide as the block of cards, and never narrower than one card.
-            const qreal noteWidth = std::max(blockWidth, CardWidth);
-            qreal noteY = y + CellPadding + (count > 0 ? cardsHeight(count, perLine) + CardGap : 0);
-            for (const Annotation *note : std::as_const(cellNotes[c])) {
-                layout.mNotes.insert(note->id, QRectF(left, noteY, noteWidth, NoteHeight));
-                noteY += NoteHeight + NoteGap;
-            }
-        }
-
-        layout.mRows.append({lane.id, y, height});
+        height += chartHeight;
+        layout.mRows.append({lane.id, y, height, chartHeight});
         y += height + RowGap;
     }
 
     return layout;
+}
+
+void MapLayout::placeCell(const Column &column, qreal rowY, const QList<const Touchpoint *> &cards,
+                          const QList<const Annotation *> &notes)
+{
+    // Within the cell the block of cards is centred, so a narrow stage and a wide one
+    // leave the same space on both sides.
+    const int perLine = cardsPerLine(column.width);
+    const qsizetype count = cards.size();
+    const qsizetype inLine = std::min<qsizetype>(count, perLine);
+    const qreal blockWidth = qreal(inLine) * CardWidth + qreal(inLine - 1) * CardGap;
+    const qreal left = column.x + (column.width - std::max(blockWidth, CardWidth)) / 2;
+    for (qsizetype i = 0; i < count; ++i) {
+        const qreal cardX = left + qreal(i % perLine) * (CardWidth + CardGap);
+        const qreal cardY = rowY + CellPadding + qreal(i / perLine) * (CardHeight + CardGap);
+        mCards.insert(cards[i]->id, QRectF(cardX, cardY, CardWidth, CardHeight));
+    }
+
+    // Notes are as wide as the block of cards, and never narrower than one card.
+    const qreal noteWidth = std::max(blockWidth, CardWidth);
+    qreal noteY = rowY + CellPadding + (count > 0 ? cardsHeight(count, perLine) + CardGap : 0);
+    for (const Annotation *note : notes) {
+        mNotes.insert(note->id, QRectF(left, noteY, noteWidth, NoteHeight));
+        noteY += NoteHeight + NoteGap;
+    }
+}
+
+std::optional<MapLayout::Changes> MapLayout::relayoutCells(const JourneyMap &map,
+                                                           const QList<Cell> &cells,
+                                                           const QHash<Id, qreal> &minRowHeights)
+{
+    QHash<Id, qsizetype> columnOf;
+    for (qsizetype c = 0; c < mColumns.size(); ++c)
+        columnOf.insert(mColumns[c].stageId, c);
+    QHash<Id, qsizetype> rowOf;
+    for (qsizetype r = 0; r < mRows.size(); ++r)
+        rowOf.insert(mRows[r].laneId, r);
+
+    QSet<QPair<qsizetype, qsizetype>> touched; // (column, row)
+    QList<qsizetype> rows;
+    for (const Cell &cell : cells) {
+        const qsizetype c = columnOf.value(cell.stageId, -1);
+        const qsizetype r = rowOf.value(cell.laneId, -1);
+        if (c < 0 || r < 0)
+            return std::nullopt;
+        touched.insert({c, r});
+        if (!rows.contains(r))
+            rows.append(r);
+    }
+    std::sort(rows.begin(), rows.end());
+
+    // A row's height depends on every cell in it: count the cards and notes of those rows
+    // in one pass rather than asking cell by cell.
+    QHash<QPair<qsizetype, qsizetype>, qsizetype> cardCount;
+    QHash<QPair<qsizetype, qsizetype>, qsizetype> noteCount;
+    for (const Touchpoint &t : map.touchpoints) {
+        const qsizetype r = rowOf.value(t.laneId, -1);
+        if (r >= 0 && rows.contains(r))
+            ++cardCount[{columnOf.value(t.stageId, -1), r}];
+    }
+    for (const Annotation &a : map.annotations) {
+        const qsizetype r = rowOf.value(a.laneId, -1);
+        if (a.touchpointId.isNull() && r >= 0 && rows.contains(r))
+            ++noteCount[{columnOf.value(a.stageId, -1), r}];
+    }
+
+    // The rectangles as they were, of everything that may move, to tell what did.
+    QHash<Id, QRectF> oldCards;
+    QHash<Id, QRectF> oldNotes;
+    auto remember = [](QHash<Id, QRectF> &old, const QHash<Id, QRectF> &now, const Id &id) {
+        if (!old.contains(id))
+            old.insert(id, now.value(id));
+    };
+
+    Changes changes;
+    for (const qsizetype r : std::as_const(rows)) {
+        Row &row = mRows[r];
+        qreal height = std::max(MinRowHeight, minRowHeights.value(row.laneId) - row.chartHeight);
+        for (qsizetype c = 0; c < mColumns.size(); ++c) {
+            const qsizetype cards = cardCount.value({c, r});
+            const qsizetype notes = noteCount.value({c, r});
+            if (cards > 0 || notes > 0)
+                height =
+                    std::max(height, cellHeight(cards, notes, cardsPerLine(mColumns[c].width)));
+        }
+        height += row.chartHeight;
+        const qreal delta = height - row.height;
+        if (qFuzzyIsNull(delta))
+            continue;
+
+        // Everything below the row moves with the rows below it.
+        const qreal bottom = row.y + row.height;
+        row.height = height;
+        for (qsizetype below = r + 1; below < mRows.size(); ++below)
+            mRows[below].y += delta;
+        for (auto it = mCards.begin(); it != mCards.end(); ++it) {
+            if (it->top() >= bottom) {
+                remember(oldCards, mCards, it.key());
+                it->translate(0, delta);
+            }
+        }
+        for (auto it = mNotes.begin(); it != mNotes.end(); ++it) {
+            if (it->top() >= bottom) {
+                remember(oldNotes, mNotes, it.key());
+                it->translate(0, delta);
+            }
+        }
+        changes.rows.append(r);
+    }
+
+    for (const auto &[c, r] : std::as_const(touched)) {
+        const Column &column = mColumns[c];
+        const Row &row = mRows[r];
+        const QList<const Touchpoint *> cards = cellTouchpoints(map, column.stageId, row.laneId);
+        const QList<const Annotation *> notes = cellAnnotations(map, column.stageId, row.laneId);
+        for (const Touchpoint *t : cards)
+            remember(oldCards, mCards, t->id);
+        for (const Annotation *a : notes)
+            remember(oldNotes, mNotes, a->id);
+        placeCell(column, row.y, cards, notes);
+    }
+
+    for (auto it = oldCards.cbegin(); it != oldCards.cend(); ++it) {
+        if (mCards.value(it.key()) != it.value())
+            changes.cards.insert(it.key());
+    }
+    for (auto it = oldNotes.cbegin(); it != oldNotes.cend(); ++it) {
+        if (mNotes.value(it.key()) != it.value())
+            changes.notes.insert(it.key());
+    }
+    return changes;
 }
 
 QList<const Annotation *> cellAnnotations(const JourneyMap &map, const Id &stageId,
@@ -146,6 +262,15 @@ QRectF MapLayout::rowBandRect(qsizetype row) const
     const Row &r = mRows.at(row);
     const QRectF grid = gridRect();
     return QRectF(grid.left(), r.y, grid.width(), r.height);
+}
+
+QRectF MapLayout::chartRect(qsizetype row) const
+{
+    const Row &r = mRows.at(row);
+    if (r.chartHeight <= 0)
+        return {};
+    const QRectF grid = gridRect();
+    return QRectF(grid.left(), r.y + r.height - r.chartHeight, grid.width(), r.chartHeight);
 }
 
 QRectF MapLayout::cornerRect() const

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QList>
 #include <QRectF>
+#include <QSet>
 
 #include <optional>
 
@@ -30,7 +31,12 @@ public:
         Id laneId;
         qreal y = 0;
         qreal height = 0;
+        qreal chartHeight = 0; // the band of emotion curves at the bottom of a feelings lane
     };
+
+    // A feelings lane of a map with persona paths keeps a band this high below its cards,
+    // where the personas' emotion curves are drawn: seven scores a projector can tell apart.
+    static constexpr qreal FeelingsChartHeight = 236;
 
     struct Cell
     {
@@ -41,6 +47,25 @@ public:
     // A row is at least as high as minRowHeights says for its lane: while cards are
     // dragged, rows they leave keep their height, so the cells stay under the pointer.
     static MapLayout compute(const JourneyMap &map, const QHash<Id, qreal> &minRowHeights = {});
+
+    // What relayoutCells() moved: the cards and notes whose rectangles changed, and the rows
+    // whose height changed (the rows below those moved down or up).
+    struct Changes
+    {
+        QSet<Id> cards;
+        QSet<Id> notes;
+        QList<qsizetype> rows;
+    };
+
+    // Lays out again only these cells, after cards or notes came into them or left them,
+    // and the rows below any row that changed height; the same as compute() would give as
+    // long as the map's stages and lanes are as they were and every card that left a cell
+    // went to one of these. Nothing when a cell is not in the layout (a hidden lane, a new
+    // stage): then only compute() will do.
+    std::optional<Changes> relayoutCells(const JourneyMap &map, const QList<Cell> &cells,
+                                         const QHash<Id, qreal> &minRowHeights = {});
+    // Forgets a card that is no longer shown, before relayoutCells() of the cell it was in.
+    void removeCard(const Id &touchpointId) { mCards.remove(touchpointId); }
 
     const QList<Column> &columns() const { return mColumns; }
     const QList<Row> &rows() const { return mRows; } // visible lanes only
@@ -57,13 +82,19 @@ public:
     QRectF laneHeaderRect(qsizetype row) const;
     QRectF cellRect(qsizetype column, qsizetype row) const;
     QRectF rowBandRect(qsizetype row) const; // the row across every column
-    QRectF cornerRect() const;               // above the lane headers, left of the stage headers
-    QRectF gridRect() const;                 // every cell
-    QRectF bounds() const;                   // everything, margins included
+    // The band of emotion curves of a feelings lane, across every column; empty otherwise.
+    QRectF chartRect(qsizetype row) const;
+    QRectF cornerRect() const; // above the lane headers, left of the stage headers
+    QRectF gridRect() const;   // every cell
+    QRectF bounds() const;     // everything, margins included
 
     std::optional<Cell> cellAt(const QPointF &scenePos) const;
 
 private:
+    // Puts the cards and notes of one cell of a row starting at rowY.
+    void placeCell(const Column &column, qreal rowY, const QList<const Touchpoint *> &cards,
+                   const QList<const Annotation *> &notes);
+
     QList<Column> mColumns;
     QList<Row> mRows;
     QHash<Id, QRectF> mCards;
@@ -74,7 +105,8 @@ private:
 QList<const Annotation *> cellAnnotations(const JourneyMap &map, const Id &stageId,
                                           const Id &laneId);
 
-// The width a stage's column takes: its own width if set and wide enough for one card.
+// The width a stage's column takes: its own width if set, kept between MapStyle's
+// MinStageWidth (one card) and MaxStageWidth.
 qreal stageWidth(const Stage &stage);
 
 // How many cards stand side by side in a column of that width.

@@ -6,18 +6,22 @@
 #include "changeevent.h"
 #include "commands.h"
 #include "connectoritem.h"
+#include "connectorrouter.h"
 #include "document.h"
 #include "fragments/fragment.h"
+#include "headergesture.h"
 #include "inlineeditor.h"
 #include "laneheaderitem.h"
 #include "lookup.h"
 #include "mapstyle.h"
 #include "maptitleitem.h"
+#include "personaoverlay.h"
 #include "stageheaderitem.h"
 #include "touchpointcarditem.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QColorDialog>
 #include <QElapsedTimer>
 #include <QFontMetricsF>
 #include <QGraphicsLineItem>
@@ -77,6 +81,8 @@ MapScene::MapScene(Document *document, const Id &mapId, QObject *parent)
     , mDocument(document)
     , mMapId(mapId)
 {
+    mPersonas = std::make_unique<PersonaOverlay>(this);
+    mHeaderGesture = std::make_unique<HeaderGesture>(this);
     connect(document, &Document::changed, this, &MapScene::onDocumentChanged);
     connect(document, &Document::reset, this, &MapScene::onDocumentReset);
     // Selecting cards ends the selection of an empty cell: one or the other is current.
@@ -310,14 +316,92 @@ bool MapScene::selectNeighbour(int key)
     return true;
 }
 
+bool MapScene::stepSelection(int key)
+{
+    ensureCurrent();
+    const JourneyMap *m = map();
+    const QList<MapLayout::Column> &columns = mLayout.columns();
+    const QList<MapLayout::Row> &rows = mLayout.rows();
+    if (!m || columns.isEmpty() || rows.isEmpty())
+        return false;
+
+    // TODO: From a card, an arrow goes to the nearest card that way and so jumps over the
+    // empty cells between two cards; reaching one of those cells takes a detour through the
+    // row above or below.
+    const QList<Id> selected = inReadingOrder(selectedTouchpoints());
+    std::optional<MapLayout::Cell> from = selected.isEmpty() ? mSelectedCell : std::nullopt;
+    if (!from) {
+        if (selectNeighbour(key))
+            return true;
+        if (selected.isEmpty()) {
+            // An empty map: the first cell is where its first card goes.
+            selectCell(MapLayout::Cell{columns.first().stageId, rows.first().laneId});
+            return mSelectedCell.has_value();
+        }
+        const Id anchor = selected.contains(mAnchorId) ? mAnchorId : selected.first();
+        const Touchpoint *t = findById(m->touchpoints, anchor);
+        if (!t)
+            return false;
+        from = MapLayout::Cell{t->stageId, t->laneId};
+    }
+
+    auto columnOf = [&](const Id &stageId) {
+        return std::find_if(columns.cbegin(), columns.cend(),
+                            [&](const MapLayout::Column &c) { return c.stageId == stageId; }) -
+               columns.cbegin();
+    };
+    auto rowOf = [&](const Id &laneId) {
+        return std::find_if(rows.cbegin(), rows.cend(),
+                            [&](const MapLayout::Row &r) { return r.laneId == laneId; }) -
+               rows.cbegin();
+    };
+    qsizetype column = columnOf(from->stageId);
+    qsizetype row = rowOf(from->laneId);
+    if (column >= columns.size() || row >= rows.size())
+        return false; // not on screen: a hidden lane
+    const bool back = key == Qt::Key_Left || key == Qt::Key_Up;
+    if (key == Qt::Key_Left || key == Qt::Key_Right)
+        column += back ? -1 : 1;
+    else
+        row += back ? -1 : 1;
+    if (column < 0 || column >= columns.size() || row < 0 || row >= rows.size())
+        return false;
+
+    // Coming into a cell with cards selects the one nearest to where the step came from.
+    const MapLayout::Cell next{columns.at(column).stageId, rows.at(row).laneId};
+    const QList<const Touchpoint *> there = cellTouchpoints(*m, next.stageId, next.laneId);
+    if (there.isEmpty()) {
+        clearSelection();
+        selectCell(next);
+        for (QGraphicsView *view : views())
+            view->ensureVisible(mLayout.cellRect(column, row), 24, 24);
+        return true;
+    }
+    const Id target = back ? there.last()->id : there.first()->id;
+    selectTouchpoints({target});
+    for (QGraphicsView *view : views())
+        view->ensureVisible(card(target), 24, 24);
+    return true;
+}
+
 void MapScene::onDocumentChanged(const ChangeEvent &event)
 {
+    if (mPersonas->takeChange(event, mRebuildPending))
+        return;
     const bool ours =
         event.mapId == mMapId || (event.entity == EntityKind::Map && event.id == mMapId);
     if (!ours)
         return;
-    if (!mRebuildPending && updateInPlace(event))
+    if (!mRebuildPending && (updateInPlace(event) || updateConnectorInPlace(event)))
         return;
+    // A card that only changed its place (a drag step), came or went moves the cards of the
+    // cells it left and joined, rather than a rebuild of the whole map.
+    const bool placed = event.change != ChangeKind::Modified || only(event.fields, Field::Order);
+    if (!mRebuildPending && event.entity == EntityKind::Touchpoint && placed) {
+        mMovedTouchpoints.insert(event.id);
+        scheduleMoves();
+        return;
+    }
     scheduleRebuild();
 }
 
@@ -372,6 +456,32 @@ bool MapScene::updateInPlace(const ChangeEvent &event)
     }
 }
 
+bool MapScene::updateConnectorInPlace(const ChangeEvent &event)
+{
+    // Until pending moves are applied the layout may lack the cards a line joins.
+    const JourneyMap *m = map();
+    if (event.entity != EntityKind::Connector || !m || mMovesPending)
+        return false;
+
+    ConnectorItem *old = connector(event.id);
+    const bool selected = old && old->isSelected();
+    if (old) {
+        if (ConnectorLabelItem *label = mConnectorLabelOf.take(event.id)) {
+            mConnectorLabels.removeOne(label);
+            delete label;
+        }
+        mConnectors.removeOne(old);
+        delete old;
+    }
+    if (const Connector *now = findById(m->connectors, event.id)) {
+        for (ConnectorItem *item : addConnectorItems({*now}))
+            item->setSelected(selected);
+    }
+    // Lines sharing a gutter with this one spread out again once things are still.
+    scheduleConnectorRouting();
+    return true;
+}
+
 void MapScene::scheduleRebuild()
 {
     if (mRebuildPending)
@@ -380,10 +490,171 @@ void MapScene::scheduleRebuild()
     QTimer::singleShot(0, this, &MapScene::ensureCurrent);
 }
 
+void MapScene::scheduleMoves()
+{
+    if (mMovesPending)
+        return;
+    mMovesPending = true;
+    QTimer::singleShot(0, this, &MapScene::ensureCurrent);
+}
+
 void MapScene::ensureCurrent()
 {
-    if (mRebuildPending)
+    if (mRebuildPending) {
         rebuild();
+    } else if (mMovesPending && !applyMoves()) {
+        qCDebug(lcCanvas) << "cards moved where only a rebuild can follow";
+        rebuild();
+    }
+}
+
+bool MapScene::applyMoves()
+{
+    mMovesPending = false;
+    const QSet<Id> moved = std::exchange(mMovedTouchpoints, {});
+    const JourneyMap *m = map();
+    // Beyond a few hundred cards (an undo of a drag of a whole stage), laying out every cell
+    // costs no more than the lookups of each card.
+    constexpr qsizetype maxMoved = 200;
+    if (!m || mEditor || moved.size() > maxMoved)
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+
+    // The cells each card left and joined. A card that goes into a hidden lane disappears,
+    // which only a new layout can tell.
+    QList<MapLayout::Cell> cells;
+    auto addCell = [&cells](const Id &stageId, const Id &laneId) {
+        const bool known = std::any_of(cells.cbegin(), cells.cend(), [&](const auto &c) {
+            return c.stageId == stageId && c.laneId == laneId;
+        });
+        if (!known)
+            cells.append({stageId, laneId});
+    };
+    QList<std::pair<TouchpointCardItem *, const Touchpoint *>> movedCards;
+    QList<const Touchpoint *> addedCards; // new, or out of a hidden lane
+    QList<TouchpointCardItem *> removedCards;
+    for (const Id &id : moved) {
+        const Touchpoint *t = findById(m->touchpoints, id);
+        TouchpointCardItem *item = card(id);
+        const Lane *lane = t ? findById(m->lanes, t->laneId) : nullptr;
+        if (t && (!lane || lane->hidden))
+            return false;
+        if (item) {
+            addCell(item->touchpoint().stageId, item->touchpoint().laneId);
+            if (t)
+                movedCards.append({item, t});
+            else
+                removedCards.append(item);
+        } else if (t) {
+            addedCards.append(t);
+        }
+        if (t)
+            addCell(t->stageId, t->laneId);
+    }
+    for (TouchpointCardItem *item : std::as_const(removedCards)) {
+        mLayout.removeCard(item->touchpointId());
+        mCards.remove(item->touchpointId());
+        delete item;
+    }
+    const std::optional<MapLayout::Changes> changes =
+        mLayout.relayoutCells(*m, cells, mDrag.active ? mDrag.rowHeights : QHash<Id, qreal>());
+    if (!changes)
+        return false;
+    // The personas' paths and curves follow the cards on the paths and the feelings lane's
+    // place: where those moved, they are drawn anew (a handful of items).
+    const bool personasMoved =
+        !changes->rows.isEmpty() ||
+        std::any_of(m->personaSteps.cbegin(), m->personaSteps.cend(), [&](const PersonaStep &step) {
+            return changes->cards.contains(step.touchpointId);
+        });
+
+    for (const auto &[item, t] : std::as_const(movedCards))
+        item->setTouchpoint(*t);
+    for (const Touchpoint *t : std::as_const(addedCards)) {
+        QList<Annotation> annotations;
+        for (const Annotation &annotation : m->annotations) {
+            if (annotation.touchpointId == t->id)
+                annotations.append(annotation);
+        }
+        addCardItem(*t, *findById(m->lanes, t->laneId), mLayout.cardRect(t->id), annotations);
+    }
+    for (const Id &id : changes->cards) {
+        if (TouchpointCardItem *item = card(id))
+            item->setPos(mLayout.cardRect(id).topLeft());
+    }
+
+    // A note's width follows the cards of its cell: it is made again at its new size.
+    for (const Id &id : changes->notes) {
+        const qsizetype i = std::find_if(mNotes.cbegin(), mNotes.cend(),
+                                         [&](const AnnotationNoteItem *note) {
+                                             return note->annotationId() == id;
+                                         }) -
+                            mNotes.cbegin();
+        if (i >= mNotes.size())
+            continue;
+        auto *note = new AnnotationNoteItem(mNotes[i]->annotation(), mLayout.noteRect(id));
+        note->setFlag(QGraphicsItem::ItemIsSelectable);
+        addItem(note);
+        note->setSelected(mNotes[i]->isSelected());
+        delete std::exchange(mNotes[i], note);
+    }
+
+    // Rows that grew or shrank take their lane header along; the rows below move down or up.
+    if (!changes->rows.isEmpty()) {
+        const qsizetype first = *std::min_element(changes->rows.cbegin(), changes->rows.cend());
+        for (qsizetype r = first; r < mLaneHeaders.size() && r < mLayout.rows().size(); ++r) {
+            if (!changes->rows.contains(r)) {
+                mLaneHeaders[r]->setY(mLayout.laneHeaderRect(r).y());
+                continue;
+            }
+            const Lane *lane = findById(m->lanes, mLayout.rows().at(r).laneId);
+            auto *header = new LaneHeaderItem(*lane, mLayout.laneHeaderRect(r));
+            header->setZValue(laneHeaderZ);
+            addItem(header);
+            delete std::exchange(mLaneHeaders[r], header);
+        }
+        const QRectF bounds = mLayout.bounds();
+        const qreal top = mLayout.rows().at(first).y;
+        invalidate(QRectF(bounds.left(), top, bounds.width(), bounds.bottom() - top),
+                   BackgroundLayer);
+    }
+
+    // The lines of the cards that moved are routed again now; the others, which may share a
+    // gutter with them, once the cards are still (scheduleConnectorRouting()).
+    QList<ConnectorItem *> rerouted;
+    QList<Connector> lines;
+    for (ConnectorItem *item : std::as_const(mConnectors)) {
+        const Connector &connector = item->connector();
+        if (changes->cards.contains(connector.fromId) || changes->cards.contains(connector.toId)) {
+            rerouted.append(item);
+            lines.append(connector);
+        }
+    }
+    const ConnectorRouter router(mLayout);
+    const QList<QList<QPointF>> routes = router.routeAll(lines);
+    for (qsizetype i = 0; i < rerouted.size(); ++i) {
+        if (routes.at(i).size() < 2)
+            continue;
+        rerouted[i]->setPoints(routes.at(i));
+        if (ConnectorLabelItem *label = mConnectorLabelOf.value(lines.at(i).id)) {
+            const QPointF centre = router.labelCentre(routes.at(i), label->size());
+            label->setCentre(centre);
+            rerouted[i]->setLabelCentre(label->size(), centre);
+        }
+    }
+    scheduleConnectorRouting();
+
+    if (sceneRect() != mLayout.bounds())
+        setSceneRect(mLayout.bounds());
+    placeHeaders();
+    updateCellOutline();
+    if (personasMoved)
+        mPersonas->rebuild();
+    mPersonas->applyFocus(); // on the notes and lines made again
+    qCDebug(lcCanvas) << changes->cards.size() << "cards and" << rerouted.size()
+                      << "connectors moved in" << timer.nsecsElapsed() / 1000 << "µs";
+    return true;
 }
 
 void MapScene::clearItems()
@@ -398,8 +669,10 @@ void MapScene::clearItems()
     mStageBand = nullptr;
     delete mLaneBand;
     mLaneBand = nullptr;
+    mPersonas->clear();
     qDeleteAll(mConnectorLabels);
     mConnectorLabels.clear();
+    mConnectorLabelOf.clear();
     qDeleteAll(mConnectors);
     mConnectors.clear();
     qDeleteAll(mNotes);
@@ -415,6 +688,8 @@ void MapScene::clearItems()
 void MapScene::rebuild()
 {
     mRebuildPending = false;
+    mMovesPending = false;
+    mMovedTouchpoints.clear();
     QElapsedTimer timer;
     timer.start();
 
@@ -460,43 +735,15 @@ void MapScene::rebuild()
         const Lane *lane = findById(m->lanes, touchpoint.laneId);
         if (rect.isEmpty() || !lane)
             continue;
-        auto *item = new TouchpointCardItem(touchpoint, laneColor(*lane), rect);
-        item->setAnnotations(cardAnnotations.value(touchpoint.id));
-        addItem(item);
-        mCards.insert(touchpoint.id, item);
+        TouchpointCardItem *item =
+            addCardItem(touchpoint, *lane, rect, cardAnnotations.value(touchpoint.id));
         if (selected.contains(touchpoint.id))
             item->setSelected(true);
-        if (mHighlighted.contains(touchpoint.id))
-            item->setHighlighted(true);
     }
 
-    const QList<QRectF> cardRects = mLayout.cards().values();
-    for (const Connector &connector : m->connectors) {
-        const QRectF from = mLayout.cardRect(connector.fromId);
-        const QRectF to = mLayout.cardRect(connector.toId);
-        if (from.isEmpty() || to.isEmpty())
-            continue;
-
-        // Only cards near the line can be in its way or its label's.
-        const QRectF near =
-            from.united(to).adjusted(-CardWidth, -CardHeight, CardWidth, CardHeight);
-        QList<QRectF> obstacles;
-        for (const QRectF &rect : cardRects) {
-            if (rect != from && rect != to && rect.intersects(near))
-                obstacles.append(rect);
-        }
-
-        auto *item = new ConnectorItem(connector, from, to, obstacles);
-        addItem(item);
-        mConnectors.append(item);
-        if (selectedLines.contains(connector.id))
+    for (ConnectorItem *item : addConnectorItems(m->connectors)) {
+        if (selectedLines.contains(item->connectorId()))
             item->setSelected(true);
-        if (!connector.label.trimmed().isEmpty()) {
-            auto *label = new ConnectorLabelItem(connector.label);
-            label->setCentre(item->labelCentre(label->size()));
-            addItem(label);
-            mConnectorLabels.append(label);
-        }
     }
 
     for (const Annotation &annotation : m->annotations) {
@@ -540,11 +787,95 @@ void MapScene::rebuild()
     if (mEditor && !stageHeader(mEditedId) && !laneHeader(mEditedId) && !card(mEditedId))
         finishEditing(false);
 
+    mPersonas->rebuild();
     setSceneRect(mLayout.bounds());
     placeHeaders();
     update();
     qCDebug(lcCanvas) << "map" << m->name << "rebuilt with" << mCards.size() << "cards in"
                       << timer.elapsed() << "ms";
+}
+
+TouchpointCardItem *MapScene::addCardItem(const Touchpoint &touchpoint, const Lane &lane,
+                                          const QRectF &rect, const QList<Annotation> &annotations)
+{
+    auto *item = new TouchpointCardItem(touchpoint, laneColor(lane), rect, cardLook(lane.kind));
+    item->setAnnotations(annotations);
+    addItem(item);
+    mCards.insert(touchpoint.id, item);
+    if (mHighlighted.contains(touchpoint.id))
+        item->setHighlighted(true);
+    return item;
+}
+
+QList<ConnectorItem *> MapScene::addConnectorItems(const QList<Connector> &connectors)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const ConnectorRouter router(mLayout);
+    const QList<QList<QPointF>> routes = router.routeAll(connectors);
+
+    QList<ConnectorItem *> items;
+    items.reserve(connectors.size());
+    for (qsizetype i = 0; i < connectors.size(); ++i) {
+        const Connector &connector = connectors.at(i);
+        if (routes.at(i).size() < 2)
+            continue; // a card in a hidden lane
+        auto *item = new ConnectorItem(connector, routes.at(i));
+        addItem(item);
+        mConnectors.append(item);
+        items.append(item);
+        if (!connector.label.trimmed().isEmpty()) {
+            auto *label = new ConnectorLabelItem(connector.label);
+            const QPointF centre = router.labelCentre(routes.at(i), label->size());
+            label->setCentre(centre);
+            item->setLabelCentre(label->size(), centre);
+            addItem(label);
+            mConnectorLabels.append(label);
+            mConnectorLabelOf.insert(connector.id, label);
+        }
+    }
+    qCDebug(lcCanvas) << items.size() << "connectors routed in" << timer.nsecsElapsed() / 1000
+                      << "µs";
+    return items;
+}
+
+void MapScene::scheduleConnectorRouting()
+{
+    // Once the cards have been still for a moment: while they move, each step routes only
+    // the lines it touches.
+    if (!mRouteTimer) {
+        mRouteTimer = new QTimer(this);
+        mRouteTimer->setSingleShot(true);
+        mRouteTimer->setInterval(150);
+        connect(mRouteTimer, &QTimer::timeout, this, &MapScene::rerouteConnectors);
+    }
+    mRouteTimer->start();
+}
+
+void MapScene::rerouteConnectors()
+{
+    if (mRebuildPending)
+        return; // the rebuild routes every line anyway
+    if (mDrag.active || mMovesPending) {
+        scheduleConnectorRouting();
+        return;
+    }
+    QList<Connector> connectors;
+    connectors.reserve(mConnectors.size());
+    for (const ConnectorItem *item : std::as_const(mConnectors))
+        connectors.append(item->connector());
+    const ConnectorRouter router(mLayout);
+    const QList<QList<QPointF>> routes = router.routeAll(connectors);
+    for (qsizetype i = 0; i < mConnectors.size(); ++i) {
+        if (routes.at(i).size() < 2)
+            continue;
+        mConnectors[i]->setPoints(routes.at(i));
+        if (ConnectorLabelItem *label = mConnectorLabelOf.value(connectors.at(i).id)) {
+            const QPointF centre = router.labelCentre(routes.at(i), label->size());
+            label->setCentre(centre);
+            mConnectors[i]->setLabelCentre(label->size(), centre);
+        }
+    }
 }
 
 void MapScene::drawBackground(QPainter *painter, const QRectF &rect)
@@ -562,6 +893,7 @@ void MapScene::drawBackground(QPainter *painter, const QRectF &rect)
         painter->setBrush(rowColor(pal, int(r)));
         painter->drawRoundedRect(mLayout.rowBandRect(r), 5, 5);
     }
+    paintTints(painter, mLayout, *m, pal);
 
     // Column rules stop short of the band edges, so the rows stay the stronger shape.
     painter->setPen(QPen(gridLineColor(pal), 1));
@@ -593,6 +925,7 @@ void MapScene::placeHeaders()
         header->setX(left);
     if (mTitle)
         mTitle->setPos(left, top);
+    mPersonas->setVisibleLeft(left + LaneHeaderWidth + HeaderGap / 2);
 
     const QRectF bounds = mLayout.bounds();
     if (mStageBand) {
@@ -615,7 +948,7 @@ QGraphicsItem *MapScene::topItemAt(const QPointF &scenePos) const
     const QList<QGraphicsItem *> hits = items(scenePos);
     for (QGraphicsItem *item : hits) {
         if (item == mCellOutline || item == mMarker || item == mConnectLine ||
-            item->type() == ConnectorLabelItem::Type)
+            item == mReconnectLine || item->type() == ConnectorLabelItem::Type)
             continue;
         if (item->type() == AnnotationMarkerItem::Type && item->parentItem())
             return item->parentItem();
@@ -628,6 +961,13 @@ void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     ensureCurrent();
     endDrag();
+    if (takePathEditClick(event))
+        return;
+    // A press on an end handle of a selected connector starts moving that end.
+    if (event->button() == Qt::LeftButton && !mEditor && startReconnecting(event->scenePos())) {
+        event->accept();
+        return;
+    }
 
     // Shift-click adds to or takes from the selection, as Ctrl-click does.
     if (event->modifiers() & Qt::ShiftModifier)
@@ -655,6 +995,13 @@ void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     if (event->button() != Qt::LeftButton || onEditor)
         return;
 
+    // A press on a header may start a reorder or, on a stage's grip, a resize; taking the
+    // press keeps the view from starting a rubber band.
+    if (mHeaderGesture->press(item, event->scenePos())) {
+        event->accept();
+        return;
+    }
+
     if (auto *pressed = qgraphicsitem_cast<TouchpointCardItem *>(item)) {
         mAnchorId = pressed->touchpointId();
         // A press on a selected card may start a drag of the whole selection; on another
@@ -671,10 +1018,21 @@ void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 
 void MapScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (mReconnectLine) {
+        QLineF line = mReconnectLine->line();
+        line.setP2(event->scenePos());
+        mReconnectLine->setLine(line);
+        event->accept();
+        return;
+    }
     if (mConnectLine) {
         QLineF line = mConnectLine->line();
         line.setP2(event->scenePos());
         mConnectLine->setLine(line);
+        event->accept();
+        return;
+    }
+    if ((event->buttons() & Qt::LeftButton) && mHeaderGesture->move(event->scenePos())) {
         event->accept();
         return;
     }
@@ -702,8 +1060,17 @@ void MapScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void MapScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (mReconnectLine) {
+        endReconnecting(event->scenePos(), event->button() == Qt::LeftButton);
+        event->accept();
+        return;
+    }
     if (mConnectLine) {
         endConnecting(event->scenePos(), event->button() == Qt::LeftButton);
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::LeftButton && mHeaderGesture->release(event->scenePos())) {
         event->accept();
         return;
     }
@@ -750,11 +1117,9 @@ void MapScene::updateDrag(const QPointF &scenePos)
     mDrag.index = index;
     push(Commands::moveTouchpoints(mDocument, mDrag.ids, cell->stageId, cell->laneId, index,
                                    mDrag.gesture));
-    // The cards move on the next rebuild, once for a burst of moves: a rebuild happens only
-    // when the landing place changes, not on every mouse move.
-    // TODO: That rebuild redraws the whole map; it takes under a millisecond for a workshop
-    // map of 40 cards but more than a drag step's 8 ms on a map of thousands, where dragging
-    // will stutter until only the cards of the cells touched are moved.
+    // The cards move on the next turn of the event loop, once for a burst of moves, and
+    // only when the landing place changes: with the cells they left and joined, and the
+    // connectors attached to them (applyMoves()).
     updateCellOutline();
 }
 
@@ -773,6 +1138,69 @@ void MapScene::endConnecting(const QPointF &scenePos, bool commit)
     auto *target = qgraphicsitem_cast<TouchpointCardItem *>(topItemAt(scenePos));
     if (target && target->touchpointId() != fromId)
         connectTouchpoints(fromId, target->touchpointId());
+}
+
+bool MapScene::startReconnecting(const QPointF &scenePos)
+{
+    const QList<QGraphicsItem *> selected = selectedItems();
+    for (QGraphicsItem *selectedItem : selected) {
+        auto *item = qgraphicsitem_cast<ConnectorItem *>(selectedItem);
+        if (!item || item->points().size() < 2)
+            continue;
+        for (const ConnectorItem::End end : {ConnectorItem::End::To, ConnectorItem::End::From}) {
+            // A little more than the handle drawn: it is small, and sits on a card's edge.
+            if (!item->endHandleRect(end).adjusted(-3, -3, 3, 3).contains(scenePos))
+                continue;
+            mReconnectId = item->connectorId();
+            mReconnectFrom = end == ConnectorItem::End::From;
+            const QPointF fixed = mReconnectFrom ? item->points().last() : item->points().first();
+            mReconnectLine = new QGraphicsLineItem(QLineF(fixed, scenePos));
+            mReconnectLine->setPen(QPen(palette().color(QPalette::Highlight), 2, Qt::DashLine));
+            mReconnectLine->setZValue(connectLineZ);
+            mReconnectLine->setAcceptedMouseButtons(Qt::NoButton);
+            addItem(mReconnectLine);
+            return true;
+        }
+    }
+    return false;
+}
+
+void MapScene::endReconnecting(const QPointF &scenePos, bool commit)
+{
+    if (!mReconnectLine)
+        return;
+    delete mReconnectLine;
+    mReconnectLine = nullptr;
+    const Id connectorId = std::exchange(mReconnectId, Id());
+    if (!commit)
+        return;
+
+    ensureCurrent();
+    const JourneyMap *m = map();
+    const Connector *connector = m ? findById(m->connectors, connectorId) : nullptr;
+    const TouchpointCardItem *target = cardAt(scenePos);
+    if (!connector || !target)
+        return;
+    Id fromId = connector->fromId;
+    Id toId = connector->toId;
+    (mReconnectFrom ? fromId : toId) = target->touchpointId();
+    reconnectConnector(connectorId, fromId, toId);
+}
+
+TouchpointCardItem *MapScene::cardAt(const QPointF &scenePos) const
+{
+    // Lines and labels lie over cards here and there: what counts is the card beneath.
+    const QList<QGraphicsItem *> hits = items(scenePos);
+    for (QGraphicsItem *item : hits) {
+        if (item == mCellOutline || item == mMarker || item == mConnectLine ||
+            item == mReconnectLine || item->type() == ConnectorItem::Type ||
+            item->type() == ConnectorLabelItem::Type)
+            continue;
+        if (item->type() == AnnotationMarkerItem::Type && item->parentItem())
+            item = item->parentItem();
+        return qgraphicsitem_cast<TouchpointCardItem *>(item);
+    }
+    return nullptr;
 }
 
 void MapScene::cancelDrag()
@@ -795,6 +1223,8 @@ void MapScene::endDrag()
 void MapScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
     ensureCurrent();
+    if (takePathEditClick(event))
+        return;
     QGraphicsItem *item = topItemAt(event->scenePos());
     const bool onBand = item && (item == mStageBand || item == mLaneBand);
     if (event->button() != Qt::LeftButton || onBand ||
@@ -804,7 +1234,9 @@ void MapScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
     }
 
     bool handled = false;
-    if (auto *card = qgraphicsitem_cast<TouchpointCardItem *>(item)) {
+    if (mHeaderGesture->resetWidth(item, event->scenePos())) {
+        handled = true;
+    } else if (auto *card = qgraphicsitem_cast<TouchpointCardItem *>(item)) {
         handled = startRename(card->touchpointId());
     } else if (auto *stage = qgraphicsitem_cast<StageHeaderItem *>(item)) {
         handled = startRename(stage->stageId());
@@ -839,6 +1271,29 @@ void MapScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
 
 void MapScene::keyPressEvent(QKeyEvent *event)
 {
+    if (event->key() == Qt::Key_Escape && mHeaderGesture->cancel()) {
+        event->accept();
+        return;
+    }
+    // While a path is edited, these keys belong to it.
+    const Id pathPersona = mPersonas->pathEditPersona();
+    if (!pathPersona.isNull() && !mEditor) {
+        switch (event->key()) {
+        case Qt::Key_Backspace:
+        case Qt::Key_Delete:
+            mPersonas->removeLastStep(pathPersona);
+            event->accept();
+            return;
+        case Qt::Key_Escape:
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            mPersonas->stopPathEdit();
+            event->accept();
+            return;
+        default:
+            break;
+        }
+    }
     if (mDrag.active && event->key() == Qt::Key_Escape) {
         cancelDrag();
         event->accept();
@@ -846,6 +1301,11 @@ void MapScene::keyPressEvent(QKeyEvent *event)
     }
     if (mConnectLine && event->key() == Qt::Key_Escape) {
         endConnecting({}, false);
+        event->accept();
+        return;
+    }
+    if (mReconnectLine && event->key() == Qt::Key_Escape) {
+        endReconnecting({}, false);
         event->accept();
         return;
     }
@@ -878,7 +1338,7 @@ void MapScene::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Right:
     case Qt::Key_Up:
     case Qt::Key_Down:
-        handled = !(event->modifiers() & commandKeys) && selectNeighbour(event->key());
+        handled = !(event->modifiers() & commandKeys) && stepSelection(event->key());
         break;
     default:
         break;
@@ -1188,7 +1648,10 @@ bool MapScene::cutSelection()
 bool MapScene::canPaste() const
 {
     const QMimeData *data = QGuiApplication::clipboard()->mimeData();
-    return data && data->hasFormat(QString::fromLatin1(Fragments::MimeType)) && map();
+    if (!data || !map())
+        return false;
+    return data->hasFormat(QString::fromLatin1(Fragments::MimeType)) ||
+           (data->hasText() && !data->text().trimmed().isEmpty());
 }
 
 bool MapScene::paste()
@@ -1196,8 +1659,8 @@ bool MapScene::paste()
     const QMimeData *data = QGuiApplication::clipboard()->mimeData();
     const QString type = QString::fromLatin1(Fragments::MimeType);
     if (!data || !data->hasFormat(type)) {
-        // TODO: Plain text on the clipboard (a list of titles from a spreadsheet) could
-        // become one card per line; for now only Waymark's own fragments paste.
+        if (data && data->hasText())
+            return pasteText(data->text());
         emit message(tr("The clipboard holds no Waymark touchpoints to paste."));
         return false;
     }
@@ -1210,6 +1673,54 @@ bool MapScene::paste()
         return false;
     }
     return insertFragment(*fragment, true);
+}
+
+bool MapScene::pasteText(const QString &text)
+{
+    // A list of titles: a spreadsheet's column (of a wider selection, the first column), the
+    // lines of a document or an email. Each line that is not blank becomes a card.
+    QStringList titles;
+    const QStringList lines = QString(text).replace(u"\r\n"_s, u"\n"_s).split(u'\n');
+    for (const QString &line : lines) {
+        const QString title = line.section(u'\t', 0, 0).trimmed();
+        if (!title.isEmpty())
+            titles.append(title);
+    }
+    if (titles.isEmpty()) {
+        emit message(tr("The clipboard holds no text or touchpoints to paste."));
+        return false;
+    }
+    // More than this is a whole document pasted by mistake, not a list of touchpoints.
+    constexpr qsizetype maxCards = 500;
+    const qsizetype count = titles.size();
+    if (count > maxCards)
+        titles.resize(maxCards);
+
+    const JourneyMap *m = map();
+    std::optional<MapLayout::Cell> target = pasteTarget();
+    if (!target && !mLayout.columns().isEmpty() && !mLayout.rows().isEmpty())
+        target = MapLayout::Cell{mLayout.columns().first().stageId, mLayout.rows().first().laneId};
+    if (!m || !target)
+        return false;
+
+    Fragment fragment;
+    for (const QString &title : std::as_const(titles)) {
+        Touchpoint touchpoint;
+        touchpoint.id = newId();
+        touchpoint.stageId = target->stageId;
+        touchpoint.laneId = target->laneId;
+        touchpoint.order = int(fragment.touchpoints.size());
+        touchpoint.title = title;
+        fragment.touchpoints.append(touchpoint);
+    }
+    selectCell(target);
+    if (!insertFragment(fragment, true))
+        return false;
+    if (count > maxCards) {
+        emit message(
+            tr("Pasted the first %1 of %2 lines as touchpoints.").arg(maxCards).arg(count));
+    }
+    return true;
 }
 
 bool MapScene::duplicateSelection()
@@ -1321,6 +1832,8 @@ void MapScene::addStageMenu(QMenu *menu, const Id &stageId)
 
     menu->addAction(tr("Rename"), this, [this, stageId] { startRename(stageId); })
         ->setObjectName(u"renameStage"_s);
+    addColorMenu(menu, u"stage"_s, m->stages.at(index).color,
+                 [this, stageId](const QColor &color) { return setStageColor(stageId, color); });
     menu->addSeparator();
     menu->addAction(tr("Add Stage Before"), this, [this, index] { addStage(index); })
         ->setObjectName(u"addStageBefore"_s);
@@ -1334,6 +1847,45 @@ void MapScene::addStageMenu(QMenu *menu, const Id &stageId)
     remove->setEnabled(m->stages.size() > 1);
 }
 
+void MapScene::addColorMenu(QMenu *menu, const QString &prefix, const QColor &current,
+                            const std::function<bool(const QColor &)> &apply)
+{
+    // Object names such as "stageColor-teal", "laneColorCustom" let tests find the actions.
+    QMenu *colors = menu->addMenu(tr("Colour"));
+    colors->setObjectName(prefix + u"ColorMenu"_s);
+    for (const NamedColor &named : namedColors()) {
+        QAction *action = colors->addAction(swatchIcon(named.color), named.name, this,
+                                            [apply, color = named.color] { apply(color); });
+        action->setObjectName(prefix + u"Color-"_s + named.key);
+        action->setCheckable(true);
+        action->setChecked(current == named.color);
+    }
+    colors->addSeparator();
+    colors
+        ->addAction(tr("Custom…"), this,
+                    [this, apply, current] {
+                        const QColor color =
+                            QColorDialog::getColor(current.isValid() ? current : QColor(0x3b6ea8),
+                                                   dialogParent(), tr("Choose a Colour"));
+                        if (color.isValid())
+                            apply(color);
+                    })
+        ->setObjectName(prefix + u"ColorCustom"_s);
+    QAction *reset = colors->addAction(tr("Default"), this, [apply] { apply(QColor()); });
+    reset->setObjectName(prefix + u"ColorDefault"_s);
+    reset->setEnabled(current.isValid());
+}
+
+bool MapScene::setStageColor(const Id &stageId, const QColor &color)
+{
+    return mDocument && push(Commands::setStageColor(mDocument, stageId, color));
+}
+
+bool MapScene::setLaneColor(const Id &laneId, const QColor &color)
+{
+    return mDocument && push(Commands::setLaneColor(mDocument, laneId, color));
+}
+
 void MapScene::addLaneMenu(QMenu *menu, const Id &laneId)
 {
     const JourneyMap *m = map();
@@ -1342,6 +1894,8 @@ void MapScene::addLaneMenu(QMenu *menu, const Id &laneId)
 
     menu->addAction(tr("Rename"), this, [this, laneId] { startRename(laneId); })
         ->setObjectName(u"renameLane"_s);
+    addColorMenu(menu, u"lane"_s, m->lanes.at(index).color,
+                 [this, laneId](const QColor &color) { return setLaneColor(laneId, color); });
     menu->addSeparator();
     menu->addAction(tr("Add Lane Below"), this, [this, index] { addLane(index + 1); })
         ->setObjectName(u"addLaneBelow"_s);
@@ -1378,6 +1932,7 @@ void MapScene::addCardMenu(QMenu *menu, const Id &touchpointId)
     rename->setEnabled(count == 1);
     menu->addSeparator();
     addAnnotationActions(menu, touchpointId, std::nullopt);
+    mPersonas->addCardMenu(menu, touchpointId);
     menu->addSeparator();
     menu->addAction(tr("Cut"), this, [this] { cutSelection(); })->setObjectName(u"cut"_s);
     menu->addAction(tr("Copy"), this, [this] { copySelection(); })->setObjectName(u"copy"_s);
@@ -1596,6 +2151,37 @@ bool MapScene::removeSelection()
     return pushAll(std::move(commands), text);
 }
 
+void MapScene::setPersonaVisible(const Id &personaId, bool visible)
+{
+    ensureCurrent();
+    mPersonas->setPersonaVisible(personaId, visible);
+}
+
+void MapScene::setFocusPersona(const Id &personaId)
+{
+    ensureCurrent();
+    mPersonas->setFocusPersona(personaId);
+}
+
+void MapScene::setCompareWithFutureState(bool compare)
+{
+    ensureCurrent();
+    mPersonas->setComparing(compare);
+}
+
+bool MapScene::takePathEditClick(QGraphicsSceneMouseEvent *event)
+{
+    // A click on a card adds it to the path being edited; other clicks do nothing, so that a
+    // slip beside a card neither selects nor moves anything.
+    const Id personaId = mPersonas->pathEditPersona();
+    if (personaId.isNull() || event->button() != Qt::LeftButton || mEditor)
+        return false;
+    if (auto *item = qgraphicsitem_cast<TouchpointCardItem *>(topItemAt(event->scenePos())))
+        mPersonas->appendToPath(personaId, item->touchpointId());
+    event->accept();
+    return true;
+}
+
 bool MapScene::connectTouchpoints(const Id &fromId, const Id &toId)
 {
     if (fromId == toId)
@@ -1606,6 +2192,24 @@ bool MapScene::connectTouchpoints(const Id &fromId, const Id &toId)
     connector.toId = toId;
     connector.direction = ConnectorDirection::Forward;
     return push(Commands::addConnector(mDocument, mMapId, connector));
+}
+
+bool MapScene::reconnectConnector(const Id &connectorId, const Id &fromId, const Id &toId)
+{
+    const JourneyMap *m = map();
+    if (!m || fromId == toId)
+        return false;
+    // A second line between the same two cards would lie on top of the first.
+    const bool joined =
+        std::any_of(m->connectors.cbegin(), m->connectors.cend(), [&](const Connector &c) {
+            return c.id != connectorId && ((c.fromId == fromId && c.toId == toId) ||
+                                           (c.fromId == toId && c.toId == fromId));
+        });
+    if (joined) {
+        emit message(tr("Those touchpoints are already connected."));
+        return false;
+    }
+    return push(Commands::setConnectorEnds(mDocument, connectorId, fromId, toId));
 }
 
 bool MapScene::removeConnectors(const QList<Id> &connectorIds)

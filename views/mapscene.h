@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -21,6 +22,7 @@
 class QGraphicsLineItem;
 class QGraphicsRectItem;
 class QMenu;
+class QTimer;
 class QUndoCommand;
 
 namespace Waymark {
@@ -30,9 +32,11 @@ struct Fragment;
 class AnnotationNoteItem;
 class ConnectorItem;
 class ConnectorLabelItem;
+class HeaderGesture;
 class InlineEditor;
 class LaneHeaderItem;
 class MapTitleItem;
+class PersonaOverlay;
 class StageHeaderItem;
 class TouchpointCardItem;
 
@@ -83,6 +87,17 @@ public:
     // Moves the selection to the nearest card in that direction (Qt::Key_Left and so on):
     // along the lane for left and right, down the stage for up and down.
     bool selectNeighbour(int key);
+    // What the arrow keys do: selectNeighbour() from a card; where no card lies that way, and
+    // from a selected cell, the next cell that way (its nearest card, when it has one). With
+    // nothing selected, the first card, or on a map without cards the first cell: so that a
+    // map can be filled in from the keyboard alone.
+    bool stepSelection(int key);
+
+    // A drag on a stage or lane header that reorders or resizes (HeaderGesture).
+    HeaderGesture *headerGesture() const { return mHeaderGesture.get(); }
+    // Recolour a stage or a lane; an invalid colour gives it the theme's colour again.
+    bool setStageColor(const Id &stageId, const QColor &color);
+    bool setLaneColor(const Id &laneId, const QColor &color);
 
     // While cards are dragged: where they would land, drawn as an insertion marker.
     bool isDragging() const { return mDrag.active; }
@@ -124,13 +139,20 @@ public:
     bool removeConnectors(const QList<Id> &connectorIds);
     bool reverseConnector(const Id &connectorId);
     bool setConnectorLabel(const Id &connectorId, const QString &label);
+    // Gives a connector other ends: one step, or none when both ends would be one card or
+    // another connector already joins the two.
+    bool reconnectConnector(const Id &connectorId, const Id &fromId, const Id &toId);
+    // While an end handle of a selected connector is dragged to another card.
+    bool isReconnecting() const { return mReconnectLine != nullptr; }
 
     // While a connector is drawn from a card's handle: the line that follows the pointer.
     bool isConnecting() const { return mConnectLine != nullptr; }
     QGraphicsLineItem *connectLine() const { return mConnectLine; }
 
     // The clipboard: a fragment of the selected cards under Fragments::MimeType, and their
-    // titles as plain text. Paste and duplicate select what they added.
+    // titles as plain text. Paste and duplicate select what they added. Plain text from
+    // elsewhere pastes too, one card per line (of tab-separated columns, the first), at the
+    // end of the selected cell or else of the first one.
     bool copySelection();
     bool cutSelection();
     bool paste();
@@ -140,6 +162,14 @@ public:
     // Creates a card in the cell with this title and opens its editor after the text, as
     // typing into a selected empty cell does.
     bool typeIntoCell(const MapLayout::Cell &cell, const QString &text);
+
+    // The personas' paths and emotion curves on this map, and the canvas's own view of them:
+    // who is shown, who is in focus, the path being edited. No part of the document.
+    PersonaOverlay *personas() const { return mPersonas.get(); }
+    void setPersonaVisible(const Id &personaId, bool visible);
+    void setFocusPersona(const Id &personaId); // a null id: no focus
+    // The future-state map's curves beside this map's (PersonaOverlay::comparedMap()).
+    void setCompareWithFutureState(bool compare);
 
 signals:
     // A sentence for the status bar: why a paste did nothing, say.
@@ -162,7 +192,19 @@ private:
     void onDocumentChanged(const ChangeEvent &event);
     void onDocumentReset();
     bool updateInPlace(const ChangeEvent &event);
+    bool updateConnectorInPlace(const ChangeEvent &event);
     void scheduleRebuild();
+    void scheduleMoves();
+    bool applyMoves();
+    TouchpointCardItem *addCardItem(const Touchpoint &touchpoint, const Lane &lane,
+                                    const QRectF &rect, const QList<Annotation> &annotations);
+    // Routes these connectors together on the current layout and adds their items.
+    QList<ConnectorItem *> addConnectorItems(const QList<Connector> &connectors);
+    // Lines routed a few at a time while cards move may share a gutter's track: once the
+    // cards are still, every line is routed again, together.
+    void scheduleConnectorRouting();
+    void rerouteConnectors();
+    bool pasteText(const QString &text);
     void rebuild();
     void clearItems();
     void placeHeaders();
@@ -180,6 +222,8 @@ private:
     bool push(std::unique_ptr<QUndoCommand> command);
     QGraphicsItem *topItemAt(const QPointF &scenePos) const;
     void addStageMenu(QMenu *menu, const Id &stageId);
+    void addColorMenu(QMenu *menu, const QString &prefix, const QColor &current,
+                      const std::function<bool(const QColor &)> &apply);
     void addLaneMenu(QMenu *menu, const Id &laneId);
     void addCardMenu(QMenu *menu, const Id &touchpointId);
     void addAnnotationActions(QMenu *menu, const Id &touchpointId,
@@ -193,7 +237,12 @@ private:
     QWidget *dialogParent() const;
     bool pushAll(std::vector<std::unique_ptr<QUndoCommand>> commands, const QString &text);
     void endConnecting(const QPointF &scenePos, bool commit);
+    bool startReconnecting(const QPointF &scenePos);
+    void endReconnecting(const QPointF &scenePos, bool commit);
+    TouchpointCardItem *cardAt(const QPointF &scenePos) const;
+    bool takePathEditClick(QGraphicsSceneMouseEvent *event);
 
+    std::unique_ptr<HeaderGesture> mHeaderGesture;
     QPointer<Document> mDocument;
     Id mMapId;
     MapLayout mLayout;
@@ -208,6 +257,11 @@ private:
     QGraphicsRectItem *mLaneBand = nullptr;
     QPointF mVisibleOrigin;
     bool mRebuildPending = false;
+    // Cards that only moved (a drag step, its undo), were added or removed: laid out again
+    // cell by cell, without a rebuild, on the next turn of the event loop.
+    QSet<Id> mMovedTouchpoints;
+    bool mMovesPending = false;
+    QHash<Id, ConnectorLabelItem *> mConnectorLabelOf; // by connector id
 
     InlineEditor *mEditor = nullptr;
     Id mEditedId;
@@ -241,6 +295,13 @@ private:
     // A connector being drawn from this card's handle, with the line that follows the mouse.
     Id mConnectFromId;
     QGraphicsLineItem *mConnectLine = nullptr;
+    // A connector whose end is being dragged to another card, and the line that follows.
+    Id mReconnectId;
+    bool mReconnectFrom = false; // the end at the first card, else the one at the second
+    QGraphicsLineItem *mReconnectLine = nullptr;
+    QTimer *mRouteTimer = nullptr;
+
+    std::unique_ptr<PersonaOverlay> mPersonas;
 };
 
 } // namespace Waymark

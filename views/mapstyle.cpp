@@ -1,10 +1,20 @@
 #include "mapstyle.h"
 
+#include "lookup.h"
+#include "maplayout.h"
+
+#include <QCoreApplication>
+#include <QFile>
 #include <QGuiApplication>
 #include <QPainter>
+#include <QPixmapCache>
+#include <QSvgRenderer>
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
 
 namespace Waymark::MapStyle {
 
@@ -44,6 +54,11 @@ QColor laneKindColor(LaneKind kind)
 }
 
 } // namespace
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightnessF() < 0.5;
+}
 
 QFont font(int pixelSize, QFont::Weight weight)
 {
@@ -172,6 +187,197 @@ QColor annotationColor(AnnotationKind kind, int severity)
         break;
     }
     return QColor(0x6b7785);
+}
+
+QColor columnTint(const Stage &stage, const QPalette &palette)
+{
+    if (!stage.color.isValid())
+        return QColor(Qt::transparent);
+    QColor tint = stage.color;
+    tint.setAlphaF(isDark(palette) ? 0.07f : 0.06f);
+    return tint;
+}
+
+QColor rowTint(const Lane &lane, const QPalette &palette)
+{
+    if (!lane.color.isValid())
+        return QColor(Qt::transparent);
+    QColor tint = lane.color;
+    tint.setAlphaF(isDark(palette) ? 0.09f : 0.07f);
+    return tint;
+}
+
+void paintTints(QPainter *painter, const MapLayout &layout, const JourneyMap &map,
+                const QPalette &palette)
+{
+    painter->save();
+    painter->setPen(Qt::NoPen);
+    for (qsizetype r = 0; r < layout.rows().size(); ++r) {
+        const Lane *lane = findById(map.lanes, layout.rows().at(r).laneId);
+        if (!lane || !lane->color.isValid())
+            continue;
+        painter->setBrush(rowTint(*lane, palette));
+        painter->drawRoundedRect(layout.rowBandRect(r), 5, 5);
+    }
+    // A column's tint covers its cells only, so the gaps between rows stay the canvas's.
+    for (qsizetype c = 0; c < layout.columns().size(); ++c) {
+        const Stage *stage = findById(map.stages, layout.columns().at(c).stageId);
+        if (!stage || !stage->color.isValid())
+            continue;
+        painter->setBrush(columnTint(*stage, palette));
+        for (qsizetype r = 0; r < layout.rows().size(); ++r)
+            painter->drawRect(layout.cellRect(c, r));
+    }
+    painter->restore();
+}
+
+QList<NamedColor> namedColors()
+{
+    const auto named = [](const char *key, const char *name, QRgb rgb) {
+        return NamedColor{QString::fromLatin1(key),
+                          QCoreApplication::translate("Waymark::MapStyle", name), QColor(rgb)};
+    };
+    return {
+        named("blue", QT_TRANSLATE_NOOP("Waymark::MapStyle", "Blue"), 0x3b6ea8),
+        named("teal", QT_TRANSLATE_NOOP("Waymark::MapStyle", "Teal"), 0x2f8584),
+        named("green", QT_TRANSLATE_NOOP("Waymark::MapStyle", "Green"), 0x3f8a4f),
+        named("amber", QT_TRANSLATE_NOOP("Waymark::MapStyle", "Amber"), 0xb7791f),
+        named("orange", QT_TRANSLATE_NOOP("Waymark::MapStyle", "Orange"), 0xc7622f),
+        named("red", QT_TRANSLATE_NOOP("Waymark::MapStyle", "Red"), 0xc0403a),
+        named("rose", QT_TRANSLATE_NOOP("Waymark::MapStyle", "Rose"), 0xb9587a),
+        named("purple", QT_TRANSLATE_NOOP("Waymark::MapStyle", "Purple"), 0x7458a3),
+        named("slate", QT_TRANSLATE_NOOP("Waymark::MapStyle", "Slate"), 0x5d6b7c),
+    };
+}
+
+QIcon swatchIcon(const QColor &color)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(color.darker(130), 1));
+    painter.setBrush(color);
+    painter.drawRoundedRect(QRectF(1.5, 1.5, 13, 13), 3, 3);
+    return QIcon(pixmap);
+}
+
+CardLook cardLook(LaneKind kind)
+{
+    switch (kind) {
+    case LaneKind::Touchpoints:
+    case LaneKind::CustomerActions:
+    case LaneKind::Channels:
+        return CardLook::Card;
+    case LaneKind::Thoughts:
+    case LaneKind::Feelings:
+        return CardLook::StickyNote;
+    case LaneKind::PainPoints:
+        return CardLook::PainPointNote;
+    case LaneKind::Opportunities:
+        return CardLook::OpportunityNote;
+    case LaneKind::Backstage:
+    case LaneKind::Metrics:
+        return CardLook::SystemCard;
+    }
+    return CardLook::Card;
+}
+
+CardColors cardColors(CardLook look, const QColor &accent, const QColor &own,
+                      const QPalette &palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    const bool dark = isDark(palette);
+    CardColors colors;
+    colors.fill = base;
+    colors.border = mix(base, text, 0.13);
+    colors.edge = own.isValid() ? own : accent;
+    colors.text = text;
+    switch (look) {
+    case CardLook::Card:
+        break;
+    case CardLook::StickyNote: {
+        // Paper stays paper in a dark theme, a shade dimmer so that it does not glare; the
+        // text on it is always dark.
+        const QColor paper = dark ? QColor(0xe0cd7e) : QColor(0xfcefb4);
+        colors.fill = own.isValid() ? mix(paper, own, 0.3) : paper;
+        colors.border = mix(colors.fill, QColor(0x6b5a1e), 0.22);
+        colors.edge = mix(colors.fill, QColor(0x6b5a1e), 0.3);
+        colors.text = QColor(0x2b2616);
+        break;
+    }
+    case CardLook::PainPointNote:
+    case CardLook::OpportunityNote: {
+        const QColor tone = look == CardLook::PainPointNote ? QColor(0xc62828) : QColor(0x2e7d32);
+        const QColor bright = look == CardLook::PainPointNote ? QColor(0xe5534b) : QColor(0x4caf50);
+        colors.edge = own.isValid() ? own : dark ? bright : tone;
+        colors.fill = mix(base, colors.edge, dark ? 0.14 : 0.07);
+        colors.border = mix(base, colors.edge, 0.45);
+        break;
+    }
+    case CardLook::SystemCard: {
+        const QColor slate(0x6b7785);
+        colors.fill = mix(base, mix(palette.color(QPalette::Window), slate, 0.5), 0.16);
+        colors.border = mix(base, text, dark ? 0.3 : 0.24);
+        colors.edge = own.isValid() ? own : mix(slate, text, 0.2);
+        break;
+    }
+    }
+    colors.muted = mix(colors.text, colors.fill, 0.42);
+    return colors;
+}
+
+QString channelIconPath(Channel channel)
+{
+    return u":/icons/channels/"_s + toKey(channel) + u".svg"_s;
+}
+
+QString deviceIconPath(Device device)
+{
+    return u":/icons/devices/"_s + toKey(device) + u".svg"_s;
+}
+
+QPixmap iconPixmap(const QString &path, int size, const QColor &color, qreal pixelRatio)
+{
+    // Ratios are rounded to quarters, so that zooming fills the cache with a few sizes only.
+    const qreal ratio = std::max(0.25, std::round(pixelRatio * 4) / 4);
+    const QString key =
+        u"waymark-icon:%1:%2:%3:%4"_s.arg(path).arg(size).arg(color.rgba()).arg(ratio);
+    QPixmap pixmap;
+    if (QPixmapCache::find(key, &pixmap))
+        return pixmap;
+
+    QSvgRenderer renderer(path);
+    if (!renderer.isValid())
+        return {};
+    const int pixels = int(std::ceil(size * ratio));
+    QImage image(pixels, pixels, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        renderer.render(&painter, QRectF(0, 0, pixels, pixels));
+        // The icons are drawn in one colour: keeping their coverage and replacing the colour
+        // tints them for the theme.
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(image.rect(), color);
+    }
+    pixmap = QPixmap::fromImage(image);
+    pixmap.setDevicePixelRatio(ratio);
+    QPixmapCache::insert(key, pixmap);
+    return pixmap;
+}
+
+QIcon channelIcon(Channel channel, const QPalette &palette)
+{
+    QIcon icon;
+    const QString path = channelIconPath(channel);
+    for (int size : {16, 24, 32})
+        icon.addPixmap(iconPixmap(path, size, palette.color(QPalette::Text)));
+    icon.addPixmap(iconPixmap(path, 16, palette.color(QPalette::Disabled, QPalette::Text)),
+                   QIcon::Disabled);
+    return icon;
 }
 
 void paintShadow(QPainter *painter, const QRectF &rect, qreal radius, qreal strength)

@@ -34,6 +34,9 @@ public:
         , mView(view)
     {
         setCursor(Qt::PointingHandCursor);
+        mSettle.setSingleShot(true);
+        mSettle.setInterval(settleMs);
+        connect(&mSettle, &QTimer::timeout, this, &MapOverview::invalidate);
     }
 
     // The picture is drawn again when next shown. Not on QGraphicsScene::changed: while
@@ -44,6 +47,11 @@ public:
         if (isVisible())
             update();
     }
+
+    // The same once the map has been still for a moment. Drawing the picture draws every
+    // item of the map, which on a map of thousands takes longer than a frame: not at each
+    // step of a drag.
+    void invalidateSoon() { mSettle.start(); }
 
     // Where a point of the scene is drawn in the overview, and back.
     QTransform sceneToOverview() const
@@ -93,9 +101,12 @@ private:
         event->accept();
     }
 
+    static constexpr int settleMs = 300;
+
     MapView *mView;
     QImage mPicture;
     bool mStale = true;
+    QTimer mSettle;
 };
 
 } // namespace
@@ -116,12 +127,10 @@ MapView::MapView(Document *document, const Id &mapId, QWidget *parent)
     auto *overview = new MapOverview(this);
     mOverview = overview;
     mOverview->hide();
-    // The scene rebuilds on the same signal: the picture waits until it has.
-    if (document) {
-        connect(document, &Document::changed, overview, [overview] {
-            QTimer::singleShot(0, overview, [overview] { overview->invalidate(); });
-        });
-    }
+    // The scene follows the same signal: the picture waits until it has, and until the map
+    // is still.
+    if (document)
+        connect(document, &Document::changed, overview, &MapOverview::invalidateSoon);
     connect(mScene, &QGraphicsScene::sceneRectChanged, overview, &MapOverview::invalidate);
 }
 

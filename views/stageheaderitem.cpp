@@ -3,7 +3,10 @@
 #include "mapstyle.h"
 #include "textfit.h"
 
+#include <QCursor>
 #include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -32,9 +35,45 @@ StageHeaderItem::StageHeaderItem(const Stage &stage, int index, const QRectF &re
 
 void StageHeaderItem::setStage(const Stage &stage)
 {
+    // The stage's colour tints its column too, which the scene paints as its background.
+    const bool recoloured = stage.color != mStage.color;
     mStage = stage;
     setToolTip(stage.name);
     update();
+    if (recoloured && scene())
+        scene()->update();
+}
+
+QRectF StageHeaderItem::localGrip() const
+{
+    const qreal right = mSize.width() - gap / 2;
+    return QRectF(right - StageGripWidth, 0, StageGripWidth + ChevronDepth, mSize.height());
+}
+
+QRectF StageHeaderItem::gripRect() const
+{
+    return mapRectToScene(localGrip());
+}
+
+bool StageHeaderItem::isOnGrip(const QPointF &scenePos) const
+{
+    const QPointF local = mapFromScene(scenePos);
+    return localGrip().contains(local) && shape().contains(local);
+}
+
+void StageHeaderItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    if (isOnGrip(event->scenePos()))
+        setCursor(Qt::SizeHorCursor);
+    else
+        unsetCursor();
+    QGraphicsItem::hoverMoveEvent(event);
+}
+
+void StageHeaderItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    unsetCursor();
+    QGraphicsItem::hoverLeaveEvent(event);
 }
 
 QPolygonF StageHeaderItem::outline() const
@@ -53,7 +92,7 @@ QPolygonF StageHeaderItem::outline() const
 QRectF StageHeaderItem::textRect() const
 {
     const qreal left = gap / 2 + (mFirst ? 14 : ChevronDepth + 12);
-    const qreal right = mSize.width() - gap / 2 - 4;
+    const qreal right = mSize.width() - gap / 2 - StageGripWidth;
     return mapRectToScene(QRectF(left, 0, right - left, mSize.height()));
 }
 
@@ -86,6 +125,17 @@ void StageHeaderItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     painter->setFont(font);
     painter->setPen(textOn(fill));
     painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter, lines.value(0));
+
+    // While hovered, two short rules at the right edge say it can be pulled.
+    if (hovered) {
+        QColor rule = textOn(fill);
+        rule.setAlphaF(0.55f);
+        painter->setPen(QPen(rule, 1.5, Qt::SolidLine, Qt::RoundCap));
+        const qreal x = mSize.width() - gap / 2 - 5;
+        const qreal middle = mSize.height() / 2;
+        for (qreal dx : {0.0, 3.5})
+            painter->drawLine(QPointF(x + dx, middle - 7), QPointF(x + dx, middle + 7));
+    }
 }
 
 } // namespace Waymark

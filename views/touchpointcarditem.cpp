@@ -10,6 +10,8 @@
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Waymark {
@@ -20,7 +22,13 @@ namespace {
 
 constexpr qreal badgeHeight = 18;
 constexpr qreal badgePadding = 7;
+constexpr qreal badgeGap = 6;
 constexpr qreal markerGap = 4;
+constexpr int iconSize = 14;
+constexpr qreal iconGap = 4;
+constexpr qreal stickyFold = 14;
+constexpr qreal systemRadius = 2;
+constexpr qreal gearSize = 13;
 // Below this scale a card's text is too small to read: the card is drawn as a plain tile.
 constexpr qreal simpleDetail = 0.45;
 
@@ -31,13 +39,67 @@ QRectF contentRect(const QSizeF &size)
                   size.height() - 2 * CardPadding);
 }
 
+// The corner radius of the card's outline for hit testing and the selection frame.
+qreal radiusOf(CardLook look)
+{
+    switch (look) {
+    case CardLook::StickyNote:
+        return 1;
+    case CardLook::SystemCard:
+        return systemRadius;
+    default:
+        return CardRadius;
+    }
+}
+
+// A sticky note's outline: its bottom right corner folded up.
+QPolygonF stickyOutline(const QRectF &box)
+{
+    return QPolygonF({box.topLeft(), box.topRight(),
+                      QPointF(box.right(), box.bottom() - stickyFold),
+                      QPointF(box.right() - stickyFold, box.bottom()), box.bottomLeft()});
+}
+
+// A cog wheel of eight teeth, centred in rect, for the cards of backstage systems.
+QPainterPath gearPath(const QRectF &rect)
+{
+    const QPointF centre = rect.center();
+    const qreal outer = rect.width() / 2;
+    const qreal body = outer * 0.72;
+    QPainterPath teeth;
+    for (int i = 0; i < 8; ++i) {
+        QTransform turn;
+        turn.translate(centre.x(), centre.y());
+        turn.rotate(i * 45.0);
+        QPainterPath tooth;
+        tooth.addRect(QRectF(-outer * 0.2, -outer, outer * 0.4, outer - body + 0.5));
+        teeth.addPath(turn.map(tooth));
+    }
+    QPainterPath wheel;
+    wheel.addEllipse(centre, body, body);
+    QPainterPath hole;
+    hole.addEllipse(centre, outer * 0.32, outer * 0.32);
+    return wheel.united(teeth).subtracted(hole);
+}
+
+// The ratio of device pixels to canvas units the painter draws at, so that icons stay sharp
+// when zoomed in.
+qreal pixelRatioOf(const QPainter *painter)
+{
+    const qreal scale =
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    const qreal device = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    return std::max(1.0, scale * device);
+}
+
 } // namespace
 
 TouchpointCardItem::TouchpointCardItem(const Touchpoint &touchpoint, const QColor &accent,
-                                       const QRectF &rect)
+                                       const QRectF &rect, CardLook look)
     : mTouchpoint(touchpoint)
     , mAccent(accent)
     , mSize(rect.size())
+    , mLook(look)
 {
     setPos(rect.topLeft());
     setFlag(ItemIsSelectable);
@@ -49,6 +111,15 @@ void TouchpointCardItem::setTouchpoint(const Touchpoint &touchpoint)
 {
     mTouchpoint = touchpoint;
     updateToolTip();
+    update();
+}
+
+void TouchpointCardItem::setMetricBadge(const QString &text, const QColor &color)
+{
+    if (text == mMetricText && color == mMetricColor)
+        return;
+    mMetricText = text;
+    mMetricColor = color;
     update();
 }
 
@@ -68,9 +139,16 @@ void TouchpointCardItem::updateToolTip()
     setToolTip(tip);
 }
 
+qreal TouchpointCardItem::titleWidth() const
+{
+    // The gear of a system card takes the title's top right corner.
+    const qreal width = contentRect(mSize).width();
+    return mLook == CardLook::SystemCard ? width - gearSize - 4 : width;
+}
+
 QStringList TouchpointCardItem::titleLines() const
 {
-    return fitText(mTouchpoint.title, cardTitleFont(), contentRect(mSize).width(), TitleMaxLines);
+    return fitText(mTouchpoint.title, cardTitleFont(), titleWidth(), TitleMaxLines);
 }
 
 QString TouchpointCardItem::metaText() const
@@ -89,7 +167,7 @@ QRectF TouchpointCardItem::titleRect() const
     const QRectF content = contentRect(mSize);
     const QFontMetricsF metrics(cardTitleFont());
     return mapRectToScene(
-        QRectF(content.topLeft(), QSizeF(content.width(), TitleMaxLines * metrics.lineSpacing())));
+        QRectF(content.topLeft(), QSizeF(titleWidth(), TitleMaxLines * metrics.lineSpacing())));
 }
 
 QRectF TouchpointCardItem::badgeRect() const
@@ -99,6 +177,22 @@ QRectF TouchpointCardItem::badgeRect() const
     const qreal width =
         metrics.horizontalAdvance(displayName(mTouchpoint.evidence)) + 2 * badgePadding;
     return QRectF(content.right() - width, content.bottom() - badgeHeight, width, badgeHeight);
+}
+
+QRectF TouchpointCardItem::localMetricRect() const
+{
+    if (mMetricText.isEmpty())
+        return {};
+    const QRectF evidence = badgeRect();
+    const QFontMetricsF metrics(badgeFont());
+    const qreal width = metrics.horizontalAdvance(mMetricText) + 2 * badgePadding;
+    return QRectF(evidence.left() - badgeGap - width, evidence.top(), width, badgeHeight);
+}
+
+QRectF TouchpointCardItem::metricBadgeRect() const
+{
+    const QRectF local = localMetricRect();
+    return local.isEmpty() ? QRectF() : mapRectToScene(local);
 }
 
 void TouchpointCardItem::setAnnotations(const QList<Annotation> &annotations)
@@ -128,7 +222,7 @@ AnnotationMarkerItem *TouchpointCardItem::marker(AnnotationKind kind) const
 
 void TouchpointCardItem::placeMarkers()
 {
-    // Along the bottom line, left of the evidence badge.
+    // Along the bottom line, left of the badges.
     const QRectF content = contentRect(mSize);
     qreal x = content.left();
     for (AnnotationMarkerItem *item : std::as_const(mMarkers)) {
@@ -154,77 +248,135 @@ QPainterPath TouchpointCardItem::shape() const
 {
     // The handle is part of the card, so that pressing on it reaches the card.
     QPainterPath path;
-    path.addRoundedRect(QRectF(QPointF(0, 0), mSize), CardRadius, CardRadius);
+    const qreal radius = radiusOf(mLook);
+    path.addRoundedRect(QRectF(QPointF(0, 0), mSize), radius, radius);
     path.addEllipse(QPointF(mSize.width(), mSize.height() / 2), HandleRadius, HandleRadius);
     return path.simplified();
 }
 
-void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+void TouchpointCardItem::paintTile(QPainter *painter, const QPalette &palette, bool selected) const
 {
-    const QPalette palette = scene() ? scene()->palette() : QPalette();
+    const CardColors colors = cardColors(mLook, mAccent, mTouchpoint.color, palette);
     const QRectF box(QPointF(0, 0), mSize);
-    const bool selected = option->state & QStyle::State_Selected;
-    const bool hovered = option->state & QStyle::State_MouseOver;
-    const QColor base = palette.color(QPalette::Base);
-    const QColor text = palette.color(QPalette::Text);
-    const QColor accent = mTouchpoint.color.isValid() ? mTouchpoint.color : mAccent;
-
-    painter->setRenderHint(QPainter::Antialiasing);
-
-    // Zoomed far out, a tile in the card's colour says where the cards are, and a map of
-    // thousands of them repaints without laying out any text.
-    const qreal detail =
-        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-    if (detail < simpleDetail) {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(accent);
-        painter->drawRoundedRect(box, CardRadius, CardRadius);
-        // Selection wins over a search match, as it does on the detailed card.
-        if (selected || mHighlighted) {
-            QPen outline(selected ? palette.color(QPalette::Highlight) : QColor(0xf2, 0xa9, 0x00),
-                         2.5);
-            outline.setCosmetic(true);
-            painter->setPen(outline);
-            painter->setBrush(Qt::NoBrush);
-            painter->drawRoundedRect(box, CardRadius, CardRadius);
-        }
-        return;
-    }
-
-    paintShadow(painter, box, CardRadius, hovered || selected ? 1.7 : 1.0);
-
-    painter->setPen(QPen(mix(base, text, 0.13), 1));
-    painter->setBrush(base);
-    painter->drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), CardRadius, CardRadius);
-
-    painter->save();
-    QPainterPath clip;
-    clip.addRoundedRect(box, CardRadius, CardRadius);
-    painter->setClipPath(clip);
+    const qreal radius = radiusOf(mLook);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(accent);
-    painter->drawRect(QRectF(0, 0, CardAccentWidth, mSize.height()));
-    painter->restore();
+    // Notes keep their paper, so that a thought still reads as yellow from afar.
+    painter->setBrush(mLook == CardLook::StickyNote ? colors.fill : colors.edge);
+    painter->drawRoundedRect(box, radius, radius);
+    // Selection wins over a search match, as it does on the detailed card.
+    if (selected || mHighlighted) {
+        QPen outline(selected ? palette.color(QPalette::Highlight) : QColor(0xf2, 0xa9, 0x00), 2.5);
+        outline.setCosmetic(true);
+        painter->setPen(outline);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(box, radius, radius);
+    }
+}
 
+void TouchpointCardItem::paintBody(QPainter *painter, const QPalette &palette, bool raised) const
+{
+    const CardColors colors = cardColors(mLook, mAccent, mTouchpoint.color, palette);
+    const QRectF box(QPointF(0, 0), mSize);
+    const QRectF inner = box.adjusted(0.5, 0.5, -0.5, -0.5);
+
+    // The clipped strip down the left edge: a card's accent, a note's coloured edge.
+    const auto paintEdge = [&](qreal width, qreal radius) {
+        painter->save();
+        QPainterPath clip;
+        clip.addRoundedRect(box, radius, radius);
+        painter->setClipPath(clip);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(colors.edge);
+        painter->drawRect(QRectF(0, 0, width, mSize.height()));
+        painter->restore();
+    };
+
+    switch (mLook) {
+    case CardLook::Card:
+        paintShadow(painter, box, CardRadius, raised ? 1.7 : 1.0);
+        painter->setPen(QPen(colors.border, 1));
+        painter->setBrush(colors.fill);
+        painter->drawRoundedRect(inner, CardRadius, CardRadius);
+        paintEdge(CardAccentWidth, CardRadius);
+        break;
+    case CardLook::StickyNote: {
+        // Paper lies flat: a faint shadow, and the folded corner shows its back.
+        paintShadow(painter, box, 1, raised ? 1.2 : 0.6);
+        painter->setPen(QPen(colors.border, 1));
+        painter->setBrush(colors.fill);
+        painter->drawPolygon(stickyOutline(inner));
+        const QPolygonF flap({QPointF(inner.right(), inner.bottom() - stickyFold),
+                              QPointF(inner.right() - stickyFold, inner.bottom() - stickyFold),
+                              QPointF(inner.right() - stickyFold, inner.bottom())});
+        painter->setBrush(mix(colors.fill, colors.edge, 0.55));
+        painter->drawPolygon(flap);
+        break;
+    }
+    case CardLook::PainPointNote:
+    case CardLook::OpportunityNote:
+        paintShadow(painter, box, CardRadius, raised ? 1.5 : 0.8);
+        painter->setPen(QPen(colors.border, 1));
+        painter->setBrush(colors.fill);
+        painter->drawRoundedRect(inner, CardRadius, CardRadius);
+        paintEdge(CardAccentWidth + 1, CardRadius);
+        break;
+    case CardLook::SystemCard: {
+        // A system is no paper: flat, squared, with a cog where a note has its colour.
+        painter->setPen(QPen(colors.border, raised ? 1.5 : 1));
+        painter->setBrush(colors.fill);
+        painter->drawRoundedRect(inner, systemRadius, systemRadius);
+        paintEdge(CardAccentWidth - 1, systemRadius);
+        const QRectF content = contentRect(mSize);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(colors.muted);
+        painter->drawPath(
+            gearPath(QRectF(content.right() - gearSize, content.top() + 1, gearSize, gearSize)));
+        break;
+    }
+    }
+}
+
+void TouchpointCardItem::paintMeta(QPainter *painter, const QColor &color, qreal top) const
+{
+    // The channel's icon leads the line, the devices' icons end it, and the channel's name
+    // and the owner take the room between them.
     const QRectF content = contentRect(mSize);
-    const QFont titleFont = cardTitleFont();
-    const QFontMetricsF titleMetrics(titleFont);
-    painter->setFont(titleFont);
-    painter->setPen(text);
-    qreal baseline = content.top() + titleMetrics.ascent();
-    for (const QString &line : titleLines()) {
-        painter->drawText(QPointF(content.left(), baseline), line);
-        baseline += titleMetrics.lineSpacing();
+    const qreal ratio = pixelRatioOf(painter);
+    const QFont metaFont = cardMetaFont();
+    const QFontMetricsF metrics(metaFont);
+    const qreal lineHeight = std::max<qreal>(iconSize, metrics.height());
+    const qreal iconTop = top + (lineHeight - iconSize) / 2;
+
+    qreal right = content.right();
+    const QList<Device> devices = allValues<Device>();
+    for (auto it = devices.crbegin(); it != devices.crend(); ++it) {
+        if (!mTouchpoint.devices.testFlag(*it))
+            continue;
+        right -= iconSize;
+        painter->drawPixmap(QPointF(right, iconTop),
+                            iconPixmap(deviceIconPath(*it), iconSize, color, ratio));
+        right -= iconGap;
     }
 
-    // Channel and owner follow the title, in a smaller and lighter line of their own.
-    const QFont metaFont = cardMetaFont();
-    const QFontMetricsF metaMetrics(metaFont);
-    const qreal metaTop = baseline - titleMetrics.ascent() + 3;
+    qreal left = content.left();
+    if (mTouchpoint.channel != Channel::Other) {
+        painter->drawPixmap(QPointF(left, iconTop), iconPixmap(channelIconPath(mTouchpoint.channel),
+                                                               iconSize, color, ratio));
+        left += iconSize + iconGap + 1;
+    }
+
     painter->setFont(metaFont);
-    painter->setPen(mix(text, base, 0.42));
-    painter->drawText(QPointF(content.left(), metaTop + metaMetrics.ascent()),
-                      metaMetrics.elidedText(metaText(), Qt::ElideRight, content.width()));
+    painter->setPen(color);
+    const qreal baseline = top + (lineHeight - metrics.height()) / 2 + metrics.ascent();
+    painter->drawText(QPointF(left, baseline),
+                      metrics.elidedText(metaText(), Qt::ElideRight, right - left - iconGap));
+}
+
+void TouchpointCardItem::paintBadges(QPainter *painter, const QPalette &palette) const
+{
+    const QColor base = mLook == CardLook::StickyNote
+                            ? cardColors(mLook, mAccent, mTouchpoint.color, palette).fill
+                            : palette.color(QPalette::Base);
 
     // Observed evidence is filled, assumed outlined, proposed dashed: the three tell apart
     // in black and white and for anyone who does not see the colours.
@@ -242,26 +394,72 @@ void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     painter->setPen(mTouchpoint.evidence == Evidence::Observed ? textOn(badgeColor) : badgeColor);
     painter->drawText(badge, Qt::AlignCenter, displayName(mTouchpoint.evidence));
 
+    const QRectF metric = localMetricRect();
+    if (metric.isEmpty())
+        return;
+    const QColor fill = mMetricColor.isValid() ? mMetricColor : mutedTextColor(palette);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(metric, 4, 4);
+    painter->setPen(textOn(fill));
+    painter->drawText(metric, Qt::AlignCenter, mMetricText);
+}
+
+void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QPalette palette = scene() ? scene()->palette() : QPalette();
+    const QRectF box(QPointF(0, 0), mSize);
+    const bool selected = option->state & QStyle::State_Selected;
+    const bool hovered = option->state & QStyle::State_MouseOver;
+    const qreal radius = radiusOf(mLook);
+
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    // Zoomed far out, a tile in the card's colour says where the cards are, and a map of
+    // thousands of them repaints without laying out any text.
+    const qreal detail =
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < simpleDetail) {
+        paintTile(painter, palette, selected);
+        return;
+    }
+
+    paintBody(painter, palette, hovered || selected);
+    const CardColors colors = cardColors(mLook, mAccent, mTouchpoint.color, palette);
+
+    const QRectF content = contentRect(mSize);
+    const QFont titleFont = cardTitleFont();
+    const QFontMetricsF titleMetrics(titleFont);
+    painter->setFont(titleFont);
+    painter->setPen(colors.text);
+    qreal baseline = content.top() + titleMetrics.ascent();
+    for (const QString &line : titleLines()) {
+        painter->drawText(QPointF(content.left(), baseline), line);
+        baseline += titleMetrics.lineSpacing();
+    }
+
+    // Channel, owner and devices follow the title, in a smaller and lighter line of their own.
+    paintMeta(painter, colors.muted, baseline - titleMetrics.ascent() + 2);
+    paintBadges(painter, palette);
+
     // A search match: amber reads as "found" in light and dark themes alike.
     if (mHighlighted) {
         painter->setPen(QPen(QColor(0xf2, 0xa9, 0x00), 3));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(box.adjusted(-1.5, -1.5, 1.5, 1.5), CardRadius + 1.5,
-                                 CardRadius + 1.5);
+        painter->drawRoundedRect(box.adjusted(-1.5, -1.5, 1.5, 1.5), radius + 1.5, radius + 1.5);
     }
 
     if (selected) {
         painter->setPen(QPen(palette.color(QPalette::Highlight), 2.5));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(box.adjusted(-1.5, -1.5, 1.5, 1.5), CardRadius + 1.5,
-                                 CardRadius + 1.5);
+        painter->drawRoundedRect(box.adjusted(-1.5, -1.5, 1.5, 1.5), radius + 1.5, radius + 1.5);
     }
 
     if (selected || hovered) {
         const QColor highlight = palette.color(QPalette::Highlight);
         const QPointF centre(mSize.width(), mSize.height() / 2);
         painter->setPen(QPen(highlight, 1.5));
-        painter->setBrush(base);
+        painter->setBrush(palette.color(QPalette::Base));
         painter->drawEllipse(centre, HandleRadius - 1, HandleRadius - 1);
         painter->setPen(Qt::NoPen);
         painter->setBrush(highlight);

@@ -1,10 +1,13 @@
-// A touchpoint's card: its title, its channel and owner, a badge saying whether it was
-// observed, assumed or proposed, and markers for the annotations attached to it. Cards are
-// selectable; the scene turns gestures on them into commands, such as a drag from the
-// handle on the right edge, which draws a connector.
+// A touchpoint's card: its title, its channel and owner with their icons, the devices it
+// happens on, a badge saying whether it was observed, assumed or proposed, markers for the
+// annotations attached to it and room for a metric. Its look follows the kind of its lane: a
+// sticky note for a thought, a red or green edged note for a pain point or an opportunity, a
+// flat system card for the backstage. Cards are selectable; the scene turns gestures on them
+// into commands, such as a drag from the handle on the right edge, which draws a connector.
 #pragma once
 
 #include "entities.h"
+#include "mapstyle.h"
 
 #include <QGraphicsItem>
 
@@ -21,7 +24,8 @@ public:
     };
 
     // accent is the colour of the card's lane, unless the touchpoint has its own.
-    TouchpointCardItem(const Touchpoint &touchpoint, const QColor &accent, const QRectF &rect);
+    TouchpointCardItem(const Touchpoint &touchpoint, const QColor &accent, const QRectF &rect,
+                       MapStyle::CardLook look = MapStyle::CardLook::Card);
 
     int type() const override { return Type; }
 
@@ -29,6 +33,15 @@ public:
     const Touchpoint &touchpoint() const { return mTouchpoint; }
     QString title() const { return mTouchpoint.title; }
     void setTouchpoint(const Touchpoint &touchpoint);
+    MapStyle::CardLook look() const { return mLook; }
+
+    // A figure for the card's metric (an NPS, a conversion rate) in a badge of that colour,
+    // left of the evidence badge. Unset, the place stays empty.
+    void setMetricBadge(const QString &text, const QColor &color);
+    void clearMetricBadge() { setMetricBadge({}, {}); }
+    QString metricBadgeText() const { return mMetricText; }
+    // In scene coordinates; empty while no metric is set.
+    QRectF metricBadgeRect() const;
 
     // Outlined as a match of a search. A selected card shows its selection frame instead.
     void setHighlighted(bool highlighted);
@@ -57,11 +70,20 @@ public:
 private:
     void updateToolTip();
     QRectF badgeRect() const;
+    QRectF localMetricRect() const;
+    qreal titleWidth() const;
     void placeMarkers();
+    void paintTile(QPainter *painter, const QPalette &palette, bool selected) const;
+    void paintBody(QPainter *painter, const QPalette &palette, bool raised) const;
+    void paintMeta(QPainter *painter, const QColor &color, qreal top) const;
+    void paintBadges(QPainter *painter, const QPalette &palette) const;
 
     Touchpoint mTouchpoint;
     QColor mAccent;
     QSizeF mSize;
+    MapStyle::CardLook mLook;
+    QString mMetricText;
+    QColor mMetricColor;
     QList<AnnotationMarkerItem *> mMarkers;
     bool mHighlighted = false;
 };

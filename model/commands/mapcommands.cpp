@@ -74,6 +74,11 @@ Command removeMap(Document *doc, const Id &mapId)
     return command;
 }
 
+Command moveMap(Document *doc, const Id &mapId, int toIndex)
+{
+    return MoveInList<JourneyMap>::make(doc, mapId, toIndex, tr("Move Map"));
+}
+
 Command renameMap(Document *doc, const Id &mapId, const QString &name)
 {
     return SetField<&JourneyMap::name>::make(doc, mapId, name, tr("Rename Map"), Field::Name);

@@ -299,6 +299,19 @@ Command setConnectorDirection(Document *doc, const Id &connectorId, ConnectorDir
         doc, connectorId, direction, tr("Change Connector Direction"), Field::Direction);
 }
 
+Command setConnectorEnds(Document *doc, const Id &connectorId, const Id &fromId, const Id &toId)
+{
+    JourneyMap *map = mapContaining(doc->editableProject(), connectorId);
+    const Connector *connector = map ? findById(map->connectors, connectorId) : nullptr;
+    if (!connector || fromId == toId || indexOfId(map->touchpoints, fromId) < 0 ||
+        indexOfId(map->touchpoints, toId) < 0)
+        return nullptr;
+    Connector moved = *connector;
+    moved.fromId = fromId;
+    moved.toId = toId;
+    return ReplaceEntity<Connector>::make(doc, moved, tr("Reconnect Connector"), Field::Endpoints);
+}
+
 Command addAnnotation(Document *doc, const Id &mapId, const Annotation &annotation)
 {
     JourneyMap *map = findById(doc->editableProject().maps, mapId);

@@ -95,6 +95,12 @@ private Q_SLOTS:
     void newIdsKeepPathsConsistent();
     void changeEventsNameWhatChanged();
     void macroIsOneStep();
+    void reconnectConnector_data();
+    void reconnectConnector();
+    void reconnectRefuses_data();
+    void reconnectRefuses();
+    void moveMapDoUndoRedo_data();
+    void moveMapDoUndoRedo();
 
 private:
     void verifySavedMatchesModel();
@@ -838,6 +844,157 @@ void tst_Commands::macroIsOneStep()
     mDoc->undoStack()->undo();
     QVERIFY(mDoc->project() == before);
     verifySavedMatchesModel();
+}
+
+void tst_Commands::moveMapDoUndoRedo_data()
+{
+    QTest::addColumn<Id>("mapId");
+    QTest::addColumn<int>("toIndex");
+    QTest::addColumn<QList<Id>>("order"); // of the maps afterwards; empty: refused
+
+    const Id first = fixedId(10), second = fixedId(60);
+    QTest::newRow("first to the end") << first << 1 << QList<Id>{second, first};
+    QTest::newRow("last to the front") << second << 0 << QList<Id>{second, first};
+    QTest::newRow("beyond the end is the end") << first << 7 << QList<Id>{second, first};
+    QTest::newRow("before the start is the start") << second << -3 << QList<Id>{second, first};
+    QTest::newRow("where it is") << first << 0 << QList<Id>();
+    QTest::newRow("unknown map") << fixedId(999) << 1 << QList<Id>();
+}
+
+void tst_Commands::moveMapDoUndoRedo()
+{
+    QFETCH(Id, mapId);
+    QFETCH(int, toIndex);
+    QFETCH(QList<Id>, order);
+
+    auto mapOrder = [this] {
+        QList<Id> ids;
+        for (const JourneyMap &m : mDoc->project().maps)
+            ids.append(m.id);
+        return ids;
+    };
+    const Project before = mDoc->project();
+    Commands::Command command = Commands::moveMap(mDoc.get(), mapId, toIndex);
+    if (order.isEmpty()) {
+        QVERIFY(!command);
+        return;
+    }
+    QVERIFY(command);
+
+    QSignalSpy spy(mDoc.get(), &Document::changed);
+    mDoc->push(command.release());
+    QCOMPARE(mDoc->undoStack()->undoText(), u"Move Map"_s);
+    QCOMPARE(mapOrder(), order);
+    QCOMPARE(spy.size(), 1);
+    const auto event = spy.at(0).at(0).value<ChangeEvent>();
+    QCOMPARE(event.entity, EntityKind::Map);
+    QCOMPARE(event.change, ChangeKind::Modified);
+    QCOMPARE(event.id, mapId);
+    QCOMPARE(event.fields, Fields(Field::Order));
+    // Only the order changed: each map is whole, everything in it as it was.
+    for (const JourneyMap &m : before.maps)
+        QVERIFY(*findById(mDoc->project().maps, m.id) == m);
+    const Project after = mDoc->project();
+    verifySavedMatchesModel();
+
+    mDoc->undoStack()->undo();
+    QVERIFY(mDoc->project() == before);
+    verifySavedMatchesModel();
+
+    mDoc->undoStack()->redo();
+    QVERIFY(mDoc->project() == after);
+    verifySavedMatchesModel();
+}
+
+void tst_Commands::reconnectConnector_data()
+{
+    QTest::addColumn<Id>("fromId");
+    QTest::addColumn<Id>("toId");
+
+    // Connector 41 runs from the search engine (31) to the checkout (32).
+    QTest::newRow("the end it points to") << fixedId(31) << fixedId(33);
+    QTest::newRow("the end it starts from") << fixedId(33) << fixedId(32);
+    QTest::newRow("both ends swapped") << fixedId(32) << fixedId(31);
+}
+
+void tst_Commands::reconnectConnector()
+{
+    QFETCH(Id, fromId);
+    QFETCH(Id, toId);
+    const Id connectorId = fixedId(41);
+    const Project before = mDoc->project();
+    const Connector original = *findById(firstMap(before).connectors, connectorId);
+    QSignalSpy changes(mDoc.get(), &Document::changed);
+
+    Commands::Command command = Commands::setConnectorEnds(mDoc.get(), connectorId, fromId, toId);
+    QVERIFY(command);
+    mDoc->push(command.release());
+    QCOMPARE(mDoc->undoStack()->count(), 1);
+    QCOMPARE(mDoc->undoStack()->undoText(), u"Reconnect Connector"_s);
+    QCOMPARE(changes.size(), 1);
+    const auto event = changes.at(0).at(0).value<ChangeEvent>();
+    QCOMPARE(event.entity, EntityKind::Connector);
+    QCOMPARE(event.change, ChangeKind::Modified);
+    QCOMPARE(event.id, connectorId);
+    QCOMPARE(event.mapId, fixedId(10));
+    QCOMPARE(event.fields, Fields(Field::Endpoints));
+
+    // Only the ends change: the direction, the label and the place in the list stay.
+    Connector expected = original;
+    expected.fromId = fromId;
+    expected.toId = toId;
+    QCOMPARE(firstMap(mDoc->project()).connectors.at(0), expected);
+    QCOMPARE(firstMap(mDoc->project()).connectors.at(1), firstMap(before).connectors.at(1));
+    QVERIFY(findProblems(mDoc->project()).isEmpty());
+    const Project after = mDoc->project();
+    verifySavedMatchesModel();
+
+    mDoc->undoStack()->undo();
+    QVERIFY(mDoc->project() == before);
+    verifySavedMatchesModel();
+
+    mDoc->undoStack()->redo();
+    QVERIFY(mDoc->project() == after);
+    verifySavedMatchesModel();
+}
+
+void tst_Commands::reconnectRefuses_data()
+{
+    QTest::addColumn<Id>("connectorId");
+    QTest::addColumn<Id>("fromId");
+    QTest::addColumn<Id>("toId");
+
+    QTest::newRow("ends as they are") << fixedId(41) << fixedId(31) << fixedId(32);
+    QTest::newRow("one card at both ends") << fixedId(41) << fixedId(31) << fixedId(31);
+    QTest::newRow("unknown connector") << fixedId(999) << fixedId(31) << fixedId(33);
+    QTest::newRow("unknown card") << fixedId(41) << fixedId(31) << fixedId(999);
+    QTest::newRow("a card of another map") << fixedId(41) << fixedId(31) << fixedId(63);
+    QTest::newRow("a card id for the connector") << fixedId(31) << fixedId(32) << fixedId(33);
+}
+
+void tst_Commands::reconnectRefuses()
+{
+    QFETCH(Id, connectorId);
+    QFETCH(Id, fromId);
+    QFETCH(Id, toId);
+
+    // The second map gets a card of its own, which no connector of the first may reach.
+    Project project = fullProject();
+    JourneyMap &second = project.maps[1];
+    second.stages = {{fixedId(61), u"Elsewhere"_s, {}, 0}};
+    second.lanes = {{fixedId(62), u"Touchpoints"_s, LaneKind::Touchpoints, false, {}}};
+    Touchpoint there;
+    there.id = fixedId(63);
+    there.stageId = fixedId(61);
+    there.laneId = fixedId(62);
+    there.title = u"On another map"_s;
+    second.touchpoints = {there};
+    StorageError error;
+    mDoc = Document::create(project, &error);
+    QVERIFY2(mDoc, qPrintable(error.message + error.detail));
+
+    QVERIFY(!Commands::setConnectorEnds(mDoc.get(), connectorId, fromId, toId));
+    QVERIFY(mDoc->project() == project);
 }
 
 QTEST_GUILESS_MAIN(tst_Commands)

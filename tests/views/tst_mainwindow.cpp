@@ -9,17 +9,21 @@
 #include "mainwindow.h"
 #include "mapscene.h"
 #include "mapview.h"
+#include "preferencesdialog.h"
 #include "recentfiles.h"
 #include "stageheaderitem.h"
+#include "templates.h"
 #include "touchpointcarditem.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -140,6 +144,9 @@ private slots:
     void deleteKeyInEditorEditsText();
     void offersToRecoverAfterACrash_data();
     void offersToRecoverAfterACrash();
+    void preferencesStoreAuthorAndTemplate();
+    void newShortcutFollowsPreferences_data();
+    void newShortcutFollowsPreferences();
 
 private:
     std::unique_ptr<QTemporaryDir> mDir;
@@ -511,7 +518,8 @@ void TestMainWindow::deleteKeyInEditorEditsText()
     // Keys reach the editor only once it has the focus (the inspector dock may have it
     // first); on a loaded machine that can take an event loop turn.
     QTRY_VERIFY(scene->activeEditor() && scene->activeEditor()->hasFocus() && view->hasFocus());
-    QTest::keyClick(view->viewport(), Qt::Key_Home);
+    // Ctrl+Home: a long title wraps, and Home alone goes to the start of its last line.
+    QTest::keyClick(view->viewport(), Qt::Key_Home, Qt::ControlModifier);
     QTest::keyClick(view->viewport(), Qt::Key_Delete);
     QVERIFY(scene->activeEditor());
     QCOMPARE(scene->activeEditor()->text(), title.mid(1));
@@ -567,6 +575,90 @@ void TestMainWindow::offersToRecoverAfterACrash()
     for (const WorkingCopyOrphan &orphan : Document::orphans())
         Document::discard(orphan);
     QVERIFY(!window.offerRecovery());
+}
+
+void TestMainWindow::preferencesStoreAuthorAndTemplate()
+{
+    TestWindow window;
+    QAction *open = action(window, u"editMenu"_s, u"preferencesAction"_s);
+    QVERIFY(open);
+    QCOMPARE(open->shortcut(), QKeySequence(QKeySequence::Preferences));
+
+    {
+        PreferencesDialog dialog(&window);
+        auto *author = dialog.findChild<QLineEdit *>(u"authorEdit"_s);
+        auto *templates = dialog.findChild<QComboBox *>(u"templateCombo"_s);
+        QVERIFY(author && templates);
+        QVERIFY(author->text().isEmpty());
+        QCOMPARE(templates->currentData().toString(), Templates::names().first());
+        author->setText(u"  Ana   Lima "_s);
+        templates->setCurrentIndex(templates->findData(u"b2b"_s));
+        dialog.accept();
+    }
+    QCOMPARE(QSettings().value(PreferencesDialog::authorKey()).toString(), u"Ana Lima"_s);
+    QCOMPARE(MapScene::authorName(), u"Ana Lima"_s);
+    QCOMPARE(PreferencesDialog::newProjectTemplate(), u"b2b"_s);
+
+    // A comment added on the canvas is signed with that name, and dated now.
+    MapScene *scene = window.currentMapView()->mapScene();
+    Annotation comment;
+    comment.kind = AnnotationKind::Comment;
+    comment.stageId = currentMap(window).stages.first().id;
+    comment.laneId = currentMap(window).lanes.first().id;
+    comment.text = u"Check with the shop staff"_s;
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    QVERIFY(scene->addAnnotation(comment));
+    const Annotation &added = currentMap(window).annotations.last();
+    QCOMPARE(added.author, u"Ana Lima"_s);
+    QVERIFY(added.created >= before);
+    QVERIFY(added.created <= QDateTime::currentDateTimeUtc().addSecs(1));
+
+    // Cancel keeps what was stored; an emptied name goes back to the login name.
+    {
+        PreferencesDialog dialog;
+        auto *author = dialog.findChild<QLineEdit *>(u"authorEdit"_s);
+        QCOMPARE(author->text(), u"Ana Lima"_s);
+        author->setText(u"Someone else"_s);
+        dialog.reject();
+    }
+    QCOMPARE(MapScene::authorName(), u"Ana Lima"_s);
+    {
+        PreferencesDialog dialog;
+        dialog.findChild<QLineEdit *>(u"authorEdit"_s)->clear();
+        dialog.accept();
+    }
+    QVERIFY(!QSettings().contains(PreferencesDialog::authorKey()));
+    QCOMPARE(MapScene::authorName(), qEnvironmentVariable("USER"));
+}
+
+void TestMainWindow::newShortcutFollowsPreferences_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("nothing chosen") << QString() << Templates::names().first();
+    QTest::newRow("b2b") << u"b2b"_s << u"b2b"_s;
+    QTest::newRow("a template no longer built in") << u"retired"_s << Templates::names().first();
+}
+
+void TestMainWindow::newShortcutFollowsPreferences()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, expected);
+    if (!stored.isEmpty())
+        QSettings().setValue(PreferencesDialog::newProjectTemplateKey(), stored);
+
+    TestWindow window;
+    QMenu *newMenu = menu(window, u"newMenu"_s);
+    QVERIFY(newMenu);
+    int withShortcut = 0;
+    for (const QAction *a : newMenu->actions()) {
+        if (a->shortcut() != QKeySequence(QKeySequence::New))
+            continue;
+        ++withShortcut;
+        QCOMPARE(a->objectName(), u"newFrom-"_s + expected);
+    }
+    QCOMPARE(withShortcut, 1);
 }
 
 QTEST_MAIN(TestMainWindow)

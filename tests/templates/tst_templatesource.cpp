@@ -99,6 +99,7 @@ private Q_SLOTS:
     void shippedSources_data();
     void shippedSources();
     void everyField();
+    void b2bPersonasAreComplete();
     void rejects_data();
     void rejects();
     void compilerWritesProject();
@@ -138,6 +139,51 @@ void TestTemplateSource::shippedSources()
     QVERIFY(renamed);
     QVERIFY(renamed->id != first->id);
     QVERIFY(renamed->maps.first().stages.first().id != first->maps.first().stages.first().id);
+}
+
+// The b2b template's personas are examples of what a complete B2B persona holds: every field
+// filled in, the business values weighting the roles to a whole.
+void TestTemplateSource::b2bPersonasAreComplete()
+{
+    QString error;
+    const std::optional<Project> project =
+        TemplateSource::parse(readSource(u"b2b"_s), u"b2b"_s, &error);
+    QVERIFY2(project, qPrintable(error));
+    QVERIFY(project->personas.size() >= 5);
+
+    double total = 0;
+    for (const Persona &p : project->personas) {
+        const QList<std::pair<const char *, QString>> texts = {
+            {"quote", p.quote},
+            {"age", p.age},
+            {"gender", p.gender},
+            {"location", p.location},
+            {"occupation", p.occupation},
+            {"socioeconomic", p.socioeconomic},
+            {"lifestyle", p.lifestyle},
+            {"interests", p.interests},
+            {"opinions", p.opinions},
+            {"likes", p.likes},
+            {"dislikes", p.dislikes},
+            {"attitudes", p.attitudes},
+            {"goals", p.goals},
+            {"frustrations", p.frustrations},
+            {"needs", p.needs},
+            {"role", p.role},
+            {"organisation", p.organisation},
+            {"segment", p.segment},
+            {"decisionPower", p.decisionPower},
+        };
+        for (const auto &[field, text] : texts)
+            QVERIFY2(!text.trimmed().isEmpty(),
+                     qPrintable(p.name + u": "_s + QString::fromLatin1(field)));
+        QVERIFY2(!p.preferredChannels.isEmpty(), qPrintable(p.name));
+        QVERIFY2(p.preferredDevices != Devices(), qPrintable(p.name));
+        QVERIFY2(p.color.isValid(), qPrintable(p.name));
+        QVERIFY2(p.businessValue > 0 && p.businessValue < 1, qPrintable(p.name));
+        total += p.businessValue;
+    }
+    QVERIFY2(qAbs(total - 1.0) < 1e-9, qPrintable(QString::number(total)));
 }
 
 void TestTemplateSource::everyField()

@@ -24,10 +24,10 @@ constexpr qreal markerPadding = 6;
 constexpr qreal noteEdge = 4;
 constexpr qreal notePadding = 8;
 
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("Waymark::AnnotationItems", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Waymark::AnnotationItems)
+};
 
 QString severityText(const Annotation &annotation)
 {
@@ -35,9 +35,9 @@ QString severityText(const Annotation &annotation)
         return {};
     switch (annotation.kind) {
     case AnnotationKind::PainPoint:
-        return tr("severity %1").arg(annotation.severity);
+        return Text::tr("severity %1").arg(annotation.severity);
     case AnnotationKind::Opportunity:
-        return tr("priority %1").arg(annotation.severity);
+        return Text::tr("priority %1").arg(annotation.severity);
     case AnnotationKind::Comment:
         break;
     }

@@ -2,11 +2,18 @@
 
 #include "backgroundsave.h"
 #include "changeevent.h"
+#include "datadock.h"
 #include "document.h"
+#include "importwizard/importwizard.h"
 #include "inspectordock.h"
 #include "lookup.h"
+#include "mapactions.h"
 #include "mapscene.h"
 #include "mapview.h"
+#include "personadock.h"
+#include "personaoverlay.h"
+#include "personasheet.h"
+#include "preferencesdialog.h"
 #include "searchbar.h"
 #include "storage/projectfile.h"
 #include "templates.h"
@@ -21,6 +28,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -76,8 +84,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     mTabs->setObjectName(u"mapTabs"_s);
     mTabs->setDocumentMode(true);
-    // One map needs no tab bar: the canvas names its map in the corner.
-    mTabs->setTabBarAutoHide(true);
+    // The tab bar shows even for one map: it is where a map is renamed (double click), where
+    // its menu opens, and where "(future)" tells a future-state map from today's.
+    mTabs->setTabBarAutoHide(false);
     // The search bar sits under the canvas, as in a browser; it shows only while searching.
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
@@ -98,8 +107,19 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(mCounts);
 
     createActions();
+    mMapActions = new MapActions(mTabs, this);
+    mMapActions->confirmDelete = [this](const JourneyMap &map) {
+        return askToDeleteMap(map);
+    };
+    mMapActions->askName = [this](const QString &name) {
+        return askMapName(name);
+    };
+    connect(mMapActions, &MapActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, messageTimeout); });
     createUndoHistory();
     createInspector();
+    createPersonaDock();
+    createDataDock();
     createMenus();
     connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, this,
             &MainWindow::updateActions);
@@ -272,6 +292,12 @@ void MainWindow::createActions()
             view->fitSelection();
     });
 
+    mPreferencesAction = new QAction(tr("Pr&eferences…"), this);
+    mPreferencesAction->setObjectName(u"preferencesAction"_s);
+    mPreferencesAction->setShortcut(QKeySequence::Preferences);
+    mPreferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(mPreferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+
     mAboutAction = new QAction(tr("&About Waymark"), this);
     mAboutAction->setMenuRole(QAction::AboutRole);
     connect(mAboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -289,10 +315,8 @@ void MainWindow::createMenus()
         QAction *action = mNewMenu->addAction(escapedForMenu(Templates::displayName(name)), this,
                                               [this, name] { newProject(name); });
         action->setObjectName(u"newFrom-"_s + name);
-        // The first template is the usual start: it gets the standard shortcut.
-        if (name == templates.first())
-            action->setShortcut(QKeySequence::New);
     }
+    applyPreferences();
 
     file->addAction(mOpenAction);
     mRecentMenu = file->addMenu(tr("Open &Recent"));
@@ -303,6 +327,18 @@ void MainWindow::createMenus()
     file->addAction(mSaveAction);
     file->addAction(mSaveAsAction);
     file->addAction(mRevertAction);
+    file->addSeparator();
+    // Ctrl+I already shows the inspector.
+    mImportAction = file->addAction(tr("&Import Data…"), this, [this] { importData(); });
+    mImportAction->setObjectName(u"importDataAction"_s);
+    mImportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    mExportPersonasMenu = file->addMenu(tr("&Export Persona Sheets"));
+    mExportPersonasMenu->setObjectName(u"exportPersonasMenu"_s);
+    mExportPersonasMenu->addAction(tr("As &PDF…"), this, [this] { exportPersonaSheets(true); })
+        ->setObjectName(u"exportPersonasPdfAction"_s);
+    mExportPersonasMenu
+        ->addAction(tr("As P&NG Pictures…"), this, [this] { exportPersonaSheets(false); })
+        ->setObjectName(u"exportPersonasPngAction"_s);
     file->addSeparator();
     file->addAction(mQuitAction);
 
@@ -322,6 +358,8 @@ void MainWindow::createMenus()
     edit->addAction(mFindAction);
     edit->addAction(mFindNextAction);
     edit->addAction(mFindPreviousAction);
+    edit->addSeparator();
+    edit->addAction(mPreferencesAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(u"viewMenu"_s);
@@ -331,8 +369,21 @@ void MainWindow::createMenus()
     view->addAction(mFitMapAction);
     view->addAction(mFitSelectionAction);
     view->addSeparator();
+    // Who is shown of the current map's personas: the canvas's own state, read as it opens.
+    QMenu *personas = view->addMenu(tr("&Personas"));
+    personas->setObjectName(u"personasMenu"_s);
+    PersonaOverlay::fillViewMenu(personas, nullptr);
+    connect(personas, &QMenu::aboutToShow, this, [this, personas] {
+        MapView *current = currentMapView();
+        PersonaOverlay::fillViewMenu(personas, current ? current->mapScene() : nullptr);
+    });
+    view->addSeparator();
     view->addAction(mInspectorDock->toggleViewAction());
+    view->addAction(mPersonaDock->toggleViewAction());
+    view->addAction(mDataDock->toggleViewAction());
     view->addAction(mUndoDock->toggleViewAction());
+
+    menuBar()->addMenu(mMapActions->menu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(u"helpMenu"_s);
@@ -362,6 +413,99 @@ void MainWindow::createInspector()
     toggle->setObjectName(u"inspectorAction"_s);
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     addDockWidget(Qt::RightDockWidgetArea, mInspectorDock);
+}
+
+void MainWindow::createPersonaDock()
+{
+    mPersonaDock = new PersonaDock(this);
+    QAction *toggle = mPersonaDock->toggleViewAction();
+    toggle->setText(tr("Persona &Library"));
+    toggle->setObjectName(u"personaDockAction"_s);
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    addDockWidget(Qt::LeftDockWidgetArea, mPersonaDock);
+    // Wide enough for a card's quote and facts to be read from the back of a room.
+    resizeDocks({mPersonaDock}, {320}, Qt::Horizontal);
+}
+
+void MainWindow::createDataDock()
+{
+    mDataDock = new DataDock(this);
+    QAction *toggle = mDataDock->toggleViewAction();
+    toggle->setText(tr("&Data"));
+    toggle->setObjectName(u"dataDockAction"_s);
+    addDockWidget(Qt::LeftDockWidgetArea, mDataDock);
+    tabifyDockWidget(mPersonaDock, mDataDock);
+    mPersonaDock->raise();
+    connect(mDataDock, &DataDock::importRequested, this, [this] { importData(); });
+    connect(mDataDock, &DataDock::importNextWaveRequested, this, &MainWindow::importData);
+}
+
+void MainWindow::importData(const Id &nextWaveOf)
+{
+    if (!mDocument)
+        return;
+    ImportWizard wizard(mDocument.get(), this, nextWaveOf);
+    if (wizard.exec() == QDialog::Accepted) {
+        mDataDock->show();
+        mDataDock->raise();
+        mDataDock->selectDataset(wizard.result()->dataset.id);
+    }
+}
+
+void MainWindow::exportPersonaSheets(bool pdf)
+{
+    if (!mDocument)
+        return;
+    const Project &project = mDocument->project();
+    if (project.personas.isEmpty()) {
+        statusBar()->showMessage(tr("The project has no personas to export yet."), messageTimeout);
+        return;
+    }
+
+    // Spelled out for one and for many, so that English reads right without a translation.
+    const auto exportedText = [this](qsizetype n) {
+        return n == 1 ? tr("Exported 1 persona sheet to “%1”")
+                      : tr("Exported %n persona sheets to “%1”", "", int(n));
+    };
+    QString error;
+    QString done;
+    if (pdf) {
+        QString name = project.name.trimmed();
+        static const QRegularExpression unsafe(u"[\\\\/:*?\"<>|]"_s);
+        name.replace(unsafe, u"-"_s);
+        const QString suggestion =
+            QDir(startDirectory()).filePath(tr("%1 personas").arg(name) + u".pdf"_s);
+        QString path = QFileDialog::getSaveFileName(this, tr("Export Persona Sheets as PDF"),
+                                                    suggestion, tr("PDF documents (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += u".pdf"_s;
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const bool ok = PersonaSheet::writePdf(path, project, project.personas, &error);
+        QApplication::restoreOverrideCursor();
+        if (ok)
+            done = exportedText(project.personas.size()).arg(QFileInfo(path).fileName());
+    } else {
+        const QString folder = QFileDialog::getExistingDirectory(
+            this, tr("Export Persona Sheets as PNG Pictures"), startDirectory());
+        if (folder.isEmpty())
+            return;
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        QStringList written;
+        const bool ok =
+            PersonaSheet::writePngs(folder, project, project.personas, &written, &error);
+        QApplication::restoreOverrideCursor();
+        if (ok)
+            done = exportedText(written.size()).arg(QDir::toNativeSeparators(folder));
+    }
+
+    if (done.isEmpty()) {
+        QMessageBox::warning(this, tr("Export Persona Sheets"),
+                             tr("The persona sheets could not be exported: %1").arg(error));
+        return;
+    }
+    statusBar()->showMessage(done, messageTimeout);
 }
 
 void MainWindow::followCurrentMap()
@@ -420,6 +564,9 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
     // The inspector lets go of the old document before it is destroyed.
     mInspectorDock->setScene(nullptr);
     mInspectorDock->setDocument(document.get());
+    mPersonaDock->setDocument(document.get());
+    mDataDock->setDocument(document.get());
+    mMapActions->setDocument(document.get());
     mDocument = std::move(document);
 
     if (mDocument) {
@@ -459,10 +606,13 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
 void MainWindow::onDocumentChanged(const ChangeEvent &event)
 {
     if (event.entity == EntityKind::Map) {
-        if (event.change == ChangeKind::Modified)
+        if (event.change == ChangeKind::Modified && !(event.fields & Field::Order))
             updateTabTexts();
         else
             syncTabs();
+        // A map that comes, or comes back with an undo, is shown.
+        if (event.change == ChangeKind::Added)
+            showMap(event.id);
     }
     updateCounts();
 }
@@ -471,6 +621,7 @@ void MainWindow::syncTabs()
 {
     const MapView *current = currentMapView();
     const Id currentId = current ? current->mapId() : Id();
+    const int currentIndex = mTabs->currentIndex();
 
     QHash<Id, MapView *> views;
     for (int i = 0; i < mTabs->count(); ++i) {
@@ -499,6 +650,9 @@ void MainWindow::syncTabs()
                 mTabs->setCurrentIndex(index);
         }
     }
+    // When the map in view goes, its neighbour shows, as when a browser closes a tab.
+    if (!currentId.isNull() && views.contains(currentId) && mTabs->count() > 0)
+        mTabs->setCurrentIndex(qBound(0, currentIndex, mTabs->count() - 1));
     // A map that is gone may still be in the middle of hearing about its removal.
     for (MapView *view : std::as_const(views))
         view->deleteLater();
@@ -556,6 +710,9 @@ void MainWindow::updateActions()
     mZoomResetAction->setEnabled(view);
     mFitMapAction->setEnabled(view);
     mFitSelectionAction->setEnabled(view && !view->mapScene()->selectedItems().isEmpty());
+    mImportAction->setEnabled(open);
+    mDataDock->setSelectedTouchpoints(view ? view->mapScene()->selectedTouchpoints() : QList<Id>());
+    mMapActions->updateActions();
 }
 
 void MainWindow::updateCounts()
@@ -876,6 +1033,53 @@ void MainWindow::deleteSelection()
 {
     if (MapView *view = currentMapView())
         view->mapScene()->removeSelection();
+}
+
+void MainWindow::showMap(const Id &mapId)
+{
+    for (int i = 0; i < mTabs->count(); ++i) {
+        if (mapView(i) && mapView(i)->mapId() == mapId)
+            mTabs->setCurrentIndex(i);
+    }
+}
+
+bool MainWindow::askToDeleteMap(const JourneyMap &map)
+{
+    // Spelled out for one and for many, so that English reads right without a translation.
+    const auto cards = int(map.touchpoints.size());
+    const QString question =
+        cards == 1 ? tr("Delete the map “%1” with its card?").arg(map.name)
+                   : tr("Delete the map “%1” with its %n cards?", "", cards).arg(map.name);
+    QMessageBox box(QMessageBox::Question, tr("Delete Map"), question, QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Edit ▸ Undo brings it back."));
+    QPushButton *remove = box.addButton(tr("Delete Map"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(remove);
+    box.exec();
+    return box.clickedButton() == remove;
+}
+
+QString MainWindow::askMapName(const QString &name)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Rename Map"), tr("Map name:"),
+                                               QLineEdit::Normal, name, &ok);
+    return ok ? text.simplified() : QString();
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        applyPreferences();
+}
+
+void MainWindow::applyPreferences()
+{
+    // The template chosen in Preferences is the one File ▸ New starts from with Ctrl+N.
+    const QString chosen = u"newFrom-"_s + PreferencesDialog::newProjectTemplate();
+    for (QAction *action : mNewMenu->actions())
+        action->setShortcut(action->objectName() == chosen ? QKeySequence(QKeySequence::New)
+                                                           : QKeySequence());
 }
 
 void MainWindow::showAbout()

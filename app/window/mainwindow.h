@@ -24,9 +24,12 @@ namespace Waymark {
 struct ChangeEvent;
 struct StorageError;
 struct WorkingCopyOrphan;
+class DataDock;
 class Document;
 class InspectorDock;
+class MapActions;
 class MapView;
+class PersonaDock;
 class SearchBar;
 
 class MainWindow : public QMainWindow
@@ -44,6 +47,11 @@ public:
     qsizetype mapViewCount() const;
     RecentFiles &recentFiles() { return mRecentFiles; }
     SearchBar *searchBar() const { return mSearchBar; }
+    PersonaDock *personaDock() const { return mPersonaDock; }
+    DataDock *dataDock() const { return mDataDock; }
+    // The import wizard (modal); with a dataset, for its next wave.
+    void importData(const Id &nextWaveOf = {});
+    MapActions *mapActions() const { return mMapActions; }
 
     // Each of these asks about unsaved changes first, where they would be lost, and reports
     // a failure to the person before returning false.
@@ -68,6 +76,8 @@ protected:
     virtual void showError(const QString &summary, const StorageError &error);
     // Yes: recover into this window; Discard: throw the changes away; Ignore: ask next time.
     virtual QMessageBox::StandardButton askToRecover(const WorkingCopyOrphan &orphan);
+    virtual bool askToDeleteMap(const JourneyMap &map); // asked only of a map with cards
+    virtual QString askMapName(const QString &name);    // empty: cancelled
 
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -89,8 +99,14 @@ private:
     void deleteSelection();
     void createUndoHistory();
     void createInspector();
+    void createPersonaDock();
+    void createDataDock();
+    void exportPersonaSheets(bool pdf);
     void followCurrentMap(); // the inspector follows the selection of the current map
     void showAbout();
+    void showPreferences();
+    void applyPreferences();
+    void showMap(const Id &mapId);
     QString startDirectory() const;
     void rememberDirectory(const QString &path);
 
@@ -121,12 +137,18 @@ private:
     QAction *mFindPreviousAction = nullptr;
     QDockWidget *mUndoDock = nullptr;
     InspectorDock *mInspectorDock = nullptr;
+    PersonaDock *mPersonaDock = nullptr;
+    DataDock *mDataDock = nullptr;
+    QAction *mImportAction = nullptr;
+    QMenu *mExportPersonasMenu = nullptr;
     QAction *mZoomInAction = nullptr;
     QAction *mZoomOutAction = nullptr;
     QAction *mZoomResetAction = nullptr;
     QAction *mFitMapAction = nullptr;
     QAction *mFitSelectionAction = nullptr;
     QAction *mAboutAction = nullptr;
+    QAction *mPreferencesAction = nullptr;
+    MapActions *mMapActions = nullptr;
 };
 
 } // namespace Waymark

@@ -1,0 +1,221 @@
+// The Data dock: the datasets listed as the model has them, and its edits as undo steps.
+#include "commands.h"
+#include "datadock.h"
+#include "document.h"
+#include "import/importer.h"
+#include "templates.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+using namespace Waymark;
+
+namespace {
+
+struct Fixture
+{
+    std::unique_ptr<Document> document;
+    DataDock dock;
+    Id datasetId;
+
+    // The sample project with a small survey attached row by row to its touchpoints.
+    explicit Fixture(const QString &csvPath)
+    {
+        StorageError storageError;
+        const std::optional<Project> project =
+            Templates::instantiate(u"digital-journey"_s, &storageError);
+        if (!project)
+            return;
+        document = Document::create(*project, &storageError);
+        if (!document)
+            return;
+        QString error;
+        std::optional<Import::ImportPlan> plan = Import::plan(csvPath, {}, &error);
+        if (!plan)
+            return;
+        const qsizetype column = Import::findColumn(*plan, u"where"_s);
+        plan->columns[column].role = ColumnRole::Touchpoint;
+        DatasetAttachment a;
+        a.kind = AttachmentKind::ByColumn;
+        a.column = column;
+        plan->attachments = {a};
+        Import::Importer importer(*plan, document->project());
+        const Import::ImportResult result = importer.run(document->workingCopyPath());
+        if (!result.ok)
+            return;
+        document->push(Commands::importDataset(document.get(), result.dataset).release());
+        datasetId = result.dataset.id;
+        dock.setDocument(document.get());
+        dock.show();
+    }
+};
+
+Id touchpointTitled(const Project &project, const QString &title)
+{
+    for (const JourneyMap &map : project.maps) {
+        for (const Touchpoint &t : map.touchpoints) {
+            if (t.title == title)
+                return t.id;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class TestDataDock : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    QString mCsv;
+
+private slots:
+    void initTestCase();
+    void listsDatasets();
+    void renameIsUndoable();
+    void deleteIsUndoable();
+    void columnRoleAndType_data();
+    void columnRoleAndType();
+    void touchpointShowsItsRows();
+    void screenshot();
+};
+
+void TestDataDock::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(mDir.isValid());
+    mCsv = mDir.filePath(u"survey.csv"_s);
+    QFile file(mCsv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("id,where,score\n1,Blog,4\n2,Shopping cart,5\n3,blog,2\n4,Nowhere,3\n");
+}
+
+void TestDataDock::listsDatasets()
+{
+    Fixture f(mCsv);
+    QVERIFY(!f.datasetId.isNull());
+    auto *tree = f.dock.findChild<QTreeWidget *>(u"datasetTree"_s);
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QTreeWidgetItem *item = tree->topLevelItem(0);
+    QCOMPARE(item->text(0), u"survey"_s);
+    QVERIFY(item->text(1).contains(u"survey.csv"_s));
+    QVERIFY(item->text(1).contains(u" 4 row"_s));
+    QVERIFY(item->text(1).contains(Import::sourceFormatDisplayName(Import::SourceFormat::Csv)));
+    // Three columns and the attachment.
+    QCOMPARE(item->childCount(), 4);
+    QCOMPARE(item->child(1)->text(0), u"where"_s);
+    QVERIFY(item->child(1)->text(1).contains(displayName(ColumnRole::Touchpoint)));
+    QVERIFY(item->child(3)->text(1).contains(u"where"_s));
+}
+
+void TestDataDock::renameIsUndoable()
+{
+    Fixture f(mCsv);
+    QVERIFY(!f.datasetId.isNull());
+    f.dock.selectDataset(f.datasetId);
+    QVERIFY(f.dock.renameCurrent(u"Spring wave"_s));
+    QCOMPARE(f.document->project().datasets.first().name, u"Spring wave"_s);
+    auto *tree = f.dock.findChild<QTreeWidget *>(u"datasetTree"_s);
+    QCOMPARE(tree->topLevelItem(0)->text(0), u"Spring wave"_s);
+    QCOMPARE(f.dock.currentDataset(), f.datasetId);
+
+    f.document->undoStack()->undo();
+    QCOMPARE(f.document->project().datasets.first().name, u"survey"_s);
+    QCOMPARE(tree->topLevelItem(0)->text(0), u"survey"_s);
+}
+
+void TestDataDock::deleteIsUndoable()
+{
+    Fixture f(mCsv);
+    QVERIFY(!f.datasetId.isNull());
+    const Dataset before = f.document->project().datasets.first();
+    f.dock.selectDataset(f.datasetId);
+    QVERIFY(f.dock.deleteCurrent());
+    QVERIFY(f.document->project().datasets.isEmpty());
+    QVERIFY(f.dock.currentDataset().isNull());
+
+    f.document->undoStack()->undo();
+    QCOMPARE(f.document->project().datasets.size(), 1);
+    QCOMPARE(f.document->project().datasets.first(), before);
+}
+
+void TestDataDock::columnRoleAndType_data()
+{
+    QTest::addColumn<QString>("combo");
+    QTest::addColumn<int>("value");
+
+    QTest::newRow("role") << u"columnRoleCombo"_s << int(ColumnRole::Csat);
+    QTest::newRow("type") << u"columnTypeCombo"_s << int(ColumnType::Decimal);
+}
+
+void TestDataDock::columnRoleAndType()
+{
+    QFETCH(QString, combo);
+    QFETCH(int, value);
+
+    Fixture f(mCsv);
+    QVERIFY(!f.datasetId.isNull());
+    const Dataset before = f.document->project().datasets.first();
+    auto *tree = f.dock.findChild<QTreeWidget *>(u"datasetTree"_s);
+    auto *box = f.dock.findChild<QComboBox *>(combo);
+    QVERIFY(!box->isEnabled());
+    tree->setCurrentItem(tree->topLevelItem(0)->child(2)); // score
+    QVERIFY(box->isEnabled());
+
+    const int steps = f.document->undoStack()->count();
+    box->setCurrentIndex(box->findData(value));
+    QCOMPARE(f.document->undoStack()->count(), steps + 1);
+    const DatasetColumn &score = f.document->project().datasets.first().columns[2];
+    if (combo == u"columnRoleCombo"_s)
+        QCOMPARE(int(score.role), value);
+    else
+        QCOMPARE(int(score.type), value);
+
+    f.document->undoStack()->undo();
+    QCOMPARE(f.document->project().datasets.first(), before);
+}
+
+void TestDataDock::touchpointShowsItsRows()
+{
+    Fixture f(mCsv);
+    QVERIFY(!f.datasetId.isNull());
+    const Dataset &d = f.document->project().datasets.first();
+    const Id blog = touchpointTitled(f.document->project(), u"Blog"_s);
+    const Id cart = touchpointTitled(f.document->project(), u"Shopping cart"_s);
+    const Id demo = touchpointTitled(f.document->project(), u"Demo"_s);
+    QCOMPARE(f.dock.rowsAttached(d, blog), 2);
+    QCOMPARE(f.dock.rowsAttached(d, cart), 1);
+    QCOMPARE(f.dock.rowsAttached(d, demo), 0);
+
+    auto *label = f.dock.findChild<QLabel *>(u"touchpointDataLabel"_s);
+    f.dock.setSelectedTouchpoints({blog});
+    QVERIFY2(label->text().contains(u": 2 row"_s), qPrintable(label->text()));
+    f.dock.setSelectedTouchpoints({demo});
+    QVERIFY(label->text().contains(u"No data"_s));
+}
+
+// A picture of the dock for people to judge: set WAYMARK_SCREENSHOT_DIR to write it.
+void TestDataDock::screenshot()
+{
+    const QString dir = qEnvironmentVariable("WAYMARK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("WAYMARK_SCREENSHOT_DIR is not set");
+    Fixture f(mCsv);
+    QVERIFY(!f.datasetId.isNull());
+    f.dock.resize(520, 560);
+    f.dock.findChild<QTreeWidget *>(u"datasetTree"_s)->expandAll();
+    f.dock.selectDataset(f.datasetId);
+    f.dock.setSelectedTouchpoints({touchpointTitled(f.document->project(), u"Blog"_s)});
+    QVERIFY(f.dock.grab().save(dir + u"/datadock.png"_s));
+}
+
+QTEST_MAIN(TestDataDock)
+#include "tst_datadock.moc"

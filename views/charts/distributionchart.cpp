@@ -1,0 +1,73 @@
+#include "distributionchart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QValueAxis>
+
+namespace Waymark::Charts {
+
+DistributionChart::DistributionChart(QWidget *parent)
+    : ChartPanel(parent)
+{
+    rebuild();
+}
+
+void DistributionChart::setData(const Distribution &values)
+{
+    mData = values;
+    rebuild();
+}
+
+void DistributionChart::rebuild()
+{
+    const QString title = mData.measure.isEmpty() ? tr("Score distribution")
+                                                  : tr("Score distribution: %1").arg(mData.measure);
+    const qint64 total = mData.total();
+    if (total == 0) {
+        showEmpty(title, tr("No answers for this touchpoint yet"));
+        return;
+    }
+
+    QChart *chart = resetChart();
+    auto *set = new QBarSet(tr("Answers"));
+    set->setColor(accentColor());
+    set->setBorderColor(accentColor());
+    set->setLabelColor(textColor());
+    QStringList categories;
+    qint64 largest = 0;
+    // TODO: The share under each value relies on a line break that Qt Charts may draw as a space,
+    // which puts value and share on one line; on a narrow panel the share is then elided.
+    for (const Distribution::Bin &bin : mData.bins) {
+        set->append(double(bin.count));
+        largest = std::max(largest, bin.count);
+        const double share = 100.0 * double(bin.count) / double(total);
+        categories.append(tr("%1\n%2%").arg(bin.value).arg(QLocale().toString(share, 'f', 0)));
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    series->setBarWidth(0.7);
+    labelBars(series, int(mData.bins.size()));
+    chart->addSeries(series);
+
+    auto *x = new QBarCategoryAxis;
+    x->append(uniqueLabels(categories));
+    x->setGridLineVisible(false);
+    auto *y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d"));
+    // Headroom above the tallest bar for its label.
+    y->setRange(0, double(largest) * 1.15);
+    y->applyNiceNumbers();
+    y->setTitleText(tr("Answers"));
+    styleAxis(x);
+    styleAxis(y);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->hide();
+    showChart(title, total);
+}
+
+} // namespace Waymark::Charts

@@ -1,0 +1,371 @@
+#include "datadock.h"
+
+#include "changeevent.h"
+#include "commands.h"
+#include "document.h"
+#include "import/sourceformat.h"
+#include "storage/sqlite.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Waymark {
+
+namespace {
+
+constexpr int datasetRole = Qt::UserRole;
+constexpr int columnRole = Qt::UserRole + 1; // -1 on a dataset's own row
+
+QString formatName(const Dataset &dataset)
+{
+    const std::optional<Import::SourceFormat> format = Import::sourceFormatFromKey(dataset.format);
+    return format ? Import::sourceFormatDisplayName(*format) : dataset.format;
+}
+
+const Dataset *findDataset(const Project &project, const Id &id)
+{
+    for (const Dataset &d : project.datasets) {
+        if (d.id == id)
+            return &d;
+    }
+    return nullptr;
+}
+
+QString touchpointTitle(const Project &project, const Id &id)
+{
+    for (const JourneyMap &map : project.maps) {
+        for (const Touchpoint &t : map.touchpoints) {
+            if (t.id == id)
+                return t.title;
+        }
+    }
+    return QString();
+}
+
+} // namespace
+
+DataDock::DataDock(QWidget *parent)
+    : QDockWidget(tr("Data"), parent)
+{
+    setObjectName(u"dataDock"_s);
+
+    mTree = new QTreeWidget;
+    mTree->setObjectName(u"datasetTree"_s);
+    mTree->setHeaderLabels({tr("Dataset"), tr("Details")});
+    mTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    mTree->setAlternatingRowColors(true);
+
+    mImportButton = new QPushButton(tr("&Import…"));
+    mImportButton->setObjectName(u"importButton"_s);
+    mNextWaveButton = new QPushButton(tr("Next &Wave…"));
+    mNextWaveButton->setObjectName(u"nextWaveButton"_s);
+    mNextWaveButton->setToolTip(
+        tr("Import a newer export of the same survey: rows with a known key are updated"));
+    mRenameButton = new QPushButton(tr("&Rename…"));
+    mRenameButton->setObjectName(u"renameButton"_s);
+    mDeleteButton = new QPushButton(tr("&Delete"));
+    mDeleteButton->setObjectName(u"deleteButton"_s);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(mImportButton);
+    buttons->addWidget(mNextWaveButton);
+    buttons->addWidget(mRenameButton);
+    buttons->addWidget(mDeleteButton);
+    buttons->addStretch();
+
+    mRoleCombo = new QComboBox;
+    mRoleCombo->setObjectName(u"columnRoleCombo"_s);
+    for (ColumnRole r : allValues<ColumnRole>())
+        mRoleCombo->addItem(displayName(r), int(r));
+    mTypeCombo = new QComboBox;
+    mTypeCombo->setObjectName(u"columnTypeCombo"_s);
+    for (ColumnType t : allValues<ColumnType>())
+        mTypeCombo->addItem(displayName(t), int(t));
+    auto *columnForm = new QFormLayout;
+    columnForm->addRow(tr("Column r&ole:"), mRoleCombo);
+    columnForm->addRow(tr("Column &type:"), mTypeCombo);
+
+    mTouchpointLabel = new QLabel;
+    mTouchpointLabel->setObjectName(u"touchpointDataLabel"_s);
+    mTouchpointLabel->setWordWrap(true);
+    mTouchpointLabel->setTextFormat(Qt::RichText);
+
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->addLayout(buttons);
+    layout->addWidget(mTree, 1);
+    layout->addLayout(columnForm);
+    layout->addWidget(mTouchpointLabel);
+    setWidget(content);
+
+    connect(mTree, &QTreeWidget::currentItemChanged, this, &DataDock::selectionChanged);
+    connect(mImportButton, &QPushButton::clicked, this, &DataDock::importRequested);
+    connect(mNextWaveButton, &QPushButton::clicked, this, [this] {
+        if (!currentDataset().isNull())
+            emit importNextWaveRequested(currentDataset());
+    });
+    connect(mRenameButton, &QPushButton::clicked, this, [this] { renameCurrent(); });
+    connect(mDeleteButton, &QPushButton::clicked, this, &DataDock::deleteCurrent);
+    connect(mRoleCombo, &QComboBox::currentIndexChanged, this, [this] {
+        const qsizetype column = currentColumn();
+        if (!mDocument || column < 0)
+            return;
+        if (auto command = Commands::setDatasetColumnRole(
+                mDocument, currentDataset(), column, ColumnRole(mRoleCombo->currentData().toInt())))
+            mDocument->push(command.release());
+    });
+    connect(mTypeCombo, &QComboBox::currentIndexChanged, this, [this] {
+        const qsizetype column = currentColumn();
+        if (!mDocument || column < 0)
+            return;
+        if (auto command = Commands::setDatasetColumnType(
+                mDocument, currentDataset(), column, ColumnType(mTypeCombo->currentData().toInt())))
+            mDocument->push(command.release());
+    });
+
+    rebuild();
+}
+
+void DataDock::setDocument(Document *document)
+{
+    if (mDocument)
+        disconnect(mDocument, nullptr, this, nullptr);
+    mDocument = document;
+    mTouchpoints.clear();
+    if (mDocument)
+        connect(mDocument, &Document::changed, this, &DataDock::documentChanged);
+    rebuild();
+}
+
+void DataDock::setSelectedTouchpoints(const QList<Id> &touchpointIds)
+{
+    if (touchpointIds == mTouchpoints)
+        return;
+    mTouchpoints = touchpointIds;
+    updateTouchpointInfo();
+}
+
+void DataDock::documentChanged(const ChangeEvent &event)
+{
+    // Touchpoint titles show in the attachments; everything else here is datasets.
+    if (event.entity == EntityKind::Dataset || event.entity == EntityKind::Touchpoint ||
+        event.entity == EntityKind::Project)
+        rebuild();
+}
+
+void DataDock::rebuild()
+{
+    const Id current = currentDataset();
+    const qsizetype column = currentColumn();
+    const QSignalBlocker blocker(mTree);
+    mTree->clear();
+    if (mDocument) {
+        const Project &project = mDocument->project();
+        const QLocale locale;
+        for (const Dataset &d : project.datasets) {
+            auto *item = new QTreeWidgetItem(mTree);
+            item->setText(0, d.name);
+            item->setText(
+                1, tr("%1 · %2 · imported %3 · %n row(s)", nullptr, int(d.rowCount))
+                       .arg(formatName(d), d.sourceFile,
+                            locale.toString(d.imported.toLocalTime(), QLocale::ShortFormat)));
+            item->setToolTip(1, item->text(1));
+            item->setData(0, datasetRole, d.id);
+            item->setData(0, columnRole, -1);
+            QFont bold = item->font(0);
+            bold.setBold(true);
+            item->setFont(0, bold);
+
+            for (qsizetype c = 0; c < d.columns.size(); ++c) {
+                auto *child = new QTreeWidgetItem(item);
+                child->setText(0, d.columns[c].name);
+                child->setText(1, u"%1 · %2"_s.arg(displayName(d.columns[c].role),
+                                                   displayName(d.columns[c].type)));
+                child->setData(0, datasetRole, d.id);
+                child->setData(0, columnRole, int(c));
+                if (d.id == current && c == column)
+                    mTree->setCurrentItem(child);
+            }
+            for (const DatasetAttachment &a : d.attachments) {
+                auto *child = new QTreeWidgetItem(item);
+                child->setData(0, datasetRole, d.id);
+                child->setData(0, columnRole, -1);
+                child->setText(0, tr("Attached"));
+                const QString columnName = d.columns.value(a.column).name;
+                switch (a.kind) {
+                case AttachmentKind::WholeDataset:
+                    child->setText(
+                        1, tr("every row to “%1”").arg(touchpointTitle(project, a.touchpointId)));
+                    break;
+                case AttachmentKind::ByColumn:
+                    child->setText(1, tr("row by row, through “%1”").arg(columnName));
+                    break;
+                case AttachmentKind::Filter:
+                    child->setText(
+                        1, tr("rows where %1 = %2, to “%3”")
+                               .arg(columnName, a.value, touchpointTitle(project, a.touchpointId)));
+                    break;
+                }
+            }
+            if (d.id == current && column < 0)
+                mTree->setCurrentItem(item);
+        }
+        if (project.datasets.isEmpty()) {
+            auto *hint = new QTreeWidgetItem(mTree);
+            hint->setText(0, tr("No data yet: File › Import Data… (Ctrl+Shift+I)"));
+            hint->setFlags(Qt::NoItemFlags);
+        }
+    }
+    selectionChanged();
+    updateTouchpointInfo();
+}
+
+Id DataDock::currentDataset() const
+{
+    const QTreeWidgetItem *item = mTree->currentItem();
+    return item ? item->data(0, datasetRole).value<Id>() : Id();
+}
+
+qsizetype DataDock::currentColumn() const
+{
+    const QTreeWidgetItem *item = mTree->currentItem();
+    return item && item->data(0, columnRole).isValid() ? item->data(0, columnRole).toInt() : -1;
+}
+
+void DataDock::selectDataset(const Id &datasetId)
+{
+    for (int i = 0; i < mTree->topLevelItemCount(); ++i) {
+        if (mTree->topLevelItem(i)->data(0, datasetRole).value<Id>() == datasetId)
+            mTree->setCurrentItem(mTree->topLevelItem(i));
+    }
+}
+
+void DataDock::selectionChanged()
+{
+    const bool open = mDocument != nullptr;
+    const bool dataset = !currentDataset().isNull();
+    mImportButton->setEnabled(open);
+    mNextWaveButton->setEnabled(dataset);
+    mRenameButton->setEnabled(dataset);
+    mDeleteButton->setEnabled(dataset);
+
+    const qsizetype column = currentColumn();
+    const Dataset *d = open ? findDataset(mDocument->project(), currentDataset()) : nullptr;
+    const bool editColumn = d && column >= 0 && column < d->columns.size();
+    const QSignalBlocker b1(mRoleCombo), b2(mTypeCombo);
+    mRoleCombo->setEnabled(editColumn);
+    mTypeCombo->setEnabled(editColumn);
+    if (editColumn) {
+        mRoleCombo->setCurrentIndex(mRoleCombo->findData(int(d->columns[column].role)));
+        mTypeCombo->setCurrentIndex(mTypeCombo->findData(int(d->columns[column].type)));
+    }
+    updateTouchpointInfo();
+}
+
+bool DataDock::renameCurrent(const QString &name)
+{
+    const Dataset *d = mDocument ? findDataset(mDocument->project(), currentDataset()) : nullptr;
+    if (!d)
+        return false;
+    QString newName = name;
+    if (newName.isEmpty()) {
+        bool ok = false;
+        newName = QInputDialog::getText(this, tr("Rename Dataset"), tr("Name:"), QLineEdit::Normal,
+                                        d->name, &ok);
+        if (!ok)
+            return false;
+    }
+    auto command = Commands::renameDataset(mDocument, d->id, newName.trimmed());
+    if (!command)
+        return false;
+    mDocument->push(command.release());
+    return true;
+}
+
+bool DataDock::deleteCurrent()
+{
+    if (!mDocument || currentDataset().isNull())
+        return false;
+    auto command = Commands::removeDataset(mDocument, currentDataset());
+    if (!command)
+        return false;
+    mDocument->push(command.release());
+    return true;
+}
+
+qint64 DataDock::rowsAttached(const Dataset &dataset, const Id &touchpointId) const
+{
+    qint64 rows = 0;
+    const QList<DatasetAttachment> &attachments = dataset.attachments;
+    for (const DatasetAttachment &a : attachments) {
+        if (a.kind == AttachmentKind::WholeDataset) {
+            if (a.touchpointId == touchpointId)
+                rows += dataset.rowCount;
+            continue;
+        }
+        if (a.kind == AttachmentKind::Filter && a.touchpointId != touchpointId)
+            continue;
+        if (!mDocument || dataset.rowsTable <= 0)
+            continue;
+
+        // The table name is a generated number, never text anyone typed.
+        Sql::Database db;
+        if (!db.open(mDocument->workingCopyPath(), Sql::Database::Mode::ReadOnly))
+            continue;
+        const QString table = u"dataset_rows_%1"_s.arg(dataset.rowsTable);
+        QString sql;
+        if (a.kind == AttachmentKind::ByColumn)
+            sql = u"SELECT count(*) FROM %1 WHERE touchpoint_id = ?1"_s.arg(table);
+        else
+            sql = u"SELECT count(*) FROM %1 WHERE CAST(c%2 AS TEXT) = ?1"_s.arg(table).arg(
+                a.column + 1);
+        Sql::Statement query(db, sql);
+        if (!query.isValid())
+            continue;
+        query.bind(1, a.kind == AttachmentKind::ByColumn
+                          ? touchpointId.toString(QUuid::WithoutBraces)
+                          : a.value);
+        if (query.next())
+            rows += query.integer(0);
+    }
+    return rows;
+}
+
+void DataDock::updateTouchpointInfo()
+{
+    if (!mDocument || mTouchpoints.size() != 1) {
+        mTouchpointLabel->setText(
+            mDocument ? tr("Select a touchpoint on the map to see the data attached to it.")
+                      : QString());
+        return;
+    }
+    const Project &project = mDocument->project();
+    const Id touchpoint = mTouchpoints.first();
+    QStringList lines;
+    for (const Dataset &d : project.datasets) {
+        // A dataset attached row by row reaches this touchpoint only through its matching rows.
+        bool direct = false;
+        for (const DatasetAttachment &a : d.attachments)
+            direct = direct || (a.kind != AttachmentKind::ByColumn && a.touchpointId == touchpoint);
+        const qint64 rows = rowsAttached(d, touchpoint);
+        if (!direct && rows == 0)
+            continue;
+        lines.append(tr("“%1”: %n row(s)", nullptr, int(rows)).arg(d.name.toHtmlEscaped()));
+    }
+    const QString title = touchpointTitle(project, touchpoint).toHtmlEscaped();
+    mTouchpointLabel->setText(lines.isEmpty() ? tr("No data is attached to <b>%1</b>.").arg(title)
+                                              : tr("Data attached to <b>%1</b>:").arg(title) +
+                                                    u"<br>"_s + lines.join(u"<br>"_s));
+}
+
+} // namespace Waymark

@@ -2,10 +2,12 @@
 #include "subcommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <string_view>
 
 using namespace Qt::StringLiterals;
@@ -14,7 +16,8 @@ namespace Waymark::Cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> commandNames = {"new", "info", "check", "help"};
+constexpr std::array<std::string_view, 7> commandNames = {"new",    "info",  "check", "import",
+                                                          "export", "stats", "help"};
 constexpr std::array<std::string_view, 4> ownOptions = {"--help", "-h", "--version", "-v"};
 
 // The options QGuiApplication and QApplication take for themselves (Qt accepts each with one
@@ -152,6 +155,19 @@ int dispatch(const QStringList &args, Console &console)
         QCoreApplication::translate("Waymark::Cli", "There is no command '%1'.").arg(first));
 }
 
+QtMessageHandler previousMessageHandler = nullptr;
+
+// Where XDG_RUNTIME_DIR is unset (cron, CI, SSH), the offscreen platform makes Qt warn on
+// stderr that it uses a runtime folder of its own instead; for a script that is only noise.
+void withoutRuntimeDirWarning(QtMsgType type, const QMessageLogContext &context,
+                              const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(u"QStandardPaths: XDG_RUNTIME_DIR not set"_s))
+        return;
+    if (previousMessageHandler)
+        previousMessageHandler(type, context, message);
+}
+
 } // namespace
 
 bool isCommandLine(int argc, char *argv[])
@@ -174,7 +190,17 @@ bool isCommandLine(int argc, char *argv[])
 
 int run(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // export paints persona sheets, which needs fonts and so a QGuiApplication. It never
+    // shows a window: the offscreen platform works without a display, whatever
+    // QT_QPA_PLATFORM the caller has set.
+    const bool paints = std::string_view(argv[1]) == "export";
+    if (paints) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        previousMessageHandler = qInstallMessageHandler(withoutRuntimeDirWarning);
+    }
+    const std::unique_ptr<QCoreApplication> application =
+        paints ? std::make_unique<QGuiApplication>(argc, argv)
+               : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"waymark"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(WAYMARK_VERSION));
 

@@ -14,7 +14,8 @@ enum ExitCode
 // True when argv asks for a subcommand, --help or --version rather than the window.
 bool isCommandLine(int argc, char *argv[]);
 
-// Runs the command line on its own QCoreApplication and returns the exit code.
+// Runs the command line on its own QCoreApplication (a QGuiApplication on the offscreen
+// platform for export, which paints) and returns the exit code.
 int run(int argc, char *argv[]);
 
 } // namespace Waymark::Cli

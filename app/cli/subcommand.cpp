@@ -45,7 +45,8 @@ Console::Console()
 
 QList<Subcommand> subcommands()
 {
-    return {newCommand(), infoCommand(), checkCommand()};
+    return {newCommand(),    infoCommand(),   checkCommand(),
+            importCommand(), exportCommand(), statsCommand()};
 }
 
 int runSubcommand(const Subcommand &command, const QStringList &args, Console &console)

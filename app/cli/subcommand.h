@@ -37,12 +37,15 @@ struct Subcommand
     std::function<int(const QCommandLineParser &parser, Console &console)> run;
 };
 
-// new, info and check, in the order the help lists them.
+// Every subcommand, in the order the help lists them.
 QList<Subcommand> subcommands();
 
 Subcommand newCommand();
 Subcommand infoCommand();
 Subcommand checkCommand();
+Subcommand exportCommand();
+Subcommand importCommand();
+Subcommand statsCommand();
 
 // Parses args (the words after the command's name) and runs the command, printing its
 // help for --help and a usage error for anything it does not take.

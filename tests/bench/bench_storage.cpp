@@ -3,32 +3,29 @@
 //   open  opening a project until its map is loaded, against copying the file;
 //   save  saving after moving 10 cards, against the sqlite3 shell's .backup of the file.
 // Prints a Markdown table (median, min and max of the runs after a warm-up) and writes the
-// figures as JSON.
+// figures as JSON in the shape tests/bench/README.md describes.
 //
 //   bench_storage [--size tiny|full] [--runs N] [--json FILE]
+#include "benchsupport.h"
 #include "commands.h"
 #include "document.h"
 #include "storage/projectfile.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTextStream>
-
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <functional>
 
 using namespace Waymark;
+using Bench::Figures;
+using Bench::Options;
+using Bench::Report;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -91,22 +88,9 @@ Project generateProject(const Size &size)
     return p;
 }
 
-struct Figures
-{
-    QList<double> ms;
-
-    double median() const
-    {
-        QList<double> sorted = ms;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted.isEmpty() ? 0 : sorted[sorted.size() / 2];
-    }
-    double min() const { return ms.isEmpty() ? 0 : *std::min_element(ms.begin(), ms.end()); }
-    double max() const { return ms.isEmpty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
-};
-
 // One warm-up, then runs timed calls of each, interleaved so that a burst of load on the
 // machine hits both sides alike.
+// (This bench's own, called as ::measure to tell it from Bench::measure.)
 void measure(int runs, const std::function<void()> &waymark, const std::function<void()> &baseline,
              Figures &w, Figures &b)
 {
@@ -125,15 +109,13 @@ void measure(int runs, const std::function<void()> &waymark, const std::function
 
 [[noreturn]] void fail(const QString &what)
 {
-    QTextStream(stderr) << "bench_storage: " << what << '\n';
-    std::exit(1);
+    Bench::fail(u"bench_storage"_s, what);
 }
 
-qint64 peakKilobytes()
+// This bench times its runs itself: both sides get the process's peak up to then.
+void notePeak(Figures &w, Figures &b)
 {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
+    w.peakRssMb = b.peakRssMb = Bench::peakMemoryMb();
 }
 
 } // namespace
@@ -144,18 +126,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"bench_storage"_s);
     QStandardPaths::setTestModeEnabled(true);
 
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addOption(
-        {u"size"_s, u"tiny (for CI) or full (issue 7's sizes)."_s, u"size"_s, u"full"_s});
-    parser.addOption(
-        {u"runs"_s, u"Timed runs of each workload after the warm-up."_s, u"n"_s, u"5"_s});
-    parser.addOption({u"json"_s, u"Write the figures to this file."_s, u"file"_s});
-    parser.process(app);
-
-    const bool tiny = parser.value(u"size"_s) == u"tiny";
+    const Options options = Bench::parseOptions(app);
+    const bool tiny = options.tiny;
     const Size size = tiny ? Size{5, 50, 60} : Size{50, 5000, 6000};
-    const int runs = std::max(1, parser.value(u"runs"_s).toInt());
+    const int runs = options.runs;
 
     QTemporaryDir dir;
     const QString file = dir.filePath(u"bench.waymark"_s);
@@ -163,34 +137,13 @@ int main(int argc, char *argv[])
     if (!ProjectFile::write(generateProject(size), file, &error))
         fail(error.message + u' ' + error.detail);
 
-    QJsonArray results;
-    QTextStream out(stdout);
-    out << "| workload | Waymark (ms) | baseline (ms) | ratio | goal |\n"
-        << "|---|---|---|---|---|\n";
-    auto report = [&](const QString &name, const QString &baseline, const Figures &w,
-                      const Figures &b, const QString &goal) {
-        const double ratio = b.median() > 0 ? w.median() / b.median() : 0;
-        out << "| " << name << " | " << QString::number(w.median(), 'f', 2) << " ("
-            << QString::number(w.min(), 'f', 2) << "–" << QString::number(w.max(), 'f', 2) << ") | "
-            << QString::number(b.median(), 'f', 2) << " (" << baseline << ") | "
-            << QString::number(ratio, 'f', 2) << " | " << goal << " |\n";
-        results.append(QJsonObject{{u"workload"_s, name},
-                                   {u"baseline"_s, baseline},
-                                   {u"waymark_median_ms"_s, w.median()},
-                                   {u"waymark_min_ms"_s, w.min()},
-                                   {u"waymark_max_ms"_s, w.max()},
-                                   {u"baseline_median_ms"_s, b.median()},
-                                   {u"baseline_min_ms"_s, b.min()},
-                                   {u"baseline_max_ms"_s, b.max()},
-                                   {u"ratio"_s, ratio},
-                                   {u"goal"_s, goal}});
-    };
+    Report report(u"bench_storage"_s, options);
 
     // Open: from the file to a loaded, checked project in a working copy.
     {
         Figures w, b;
         const QString copy = dir.filePath(u"copy.waymark"_s);
-        measure(
+        ::measure(
             runs,
             [&] {
                 if (!Document::open(file, &error))
@@ -202,8 +155,9 @@ int main(int argc, char *argv[])
                     fail(u"cannot copy the project file"_s);
             },
             w, b);
-        report(u"open %1 cards"_s.arg(size.touchpoints), u"copying the file"_s, w, b,
-               u"≤ 3 × copy, ≤ 500 ms"_s);
+        notePeak(w, b);
+        report.add(u"open %1 cards"_s.arg(size.touchpoints), u"copying the file"_s, w, b,
+                   {u"≤ 3 × copy, ≤ 500 ms"_s, 500, 3});
     }
 
     // Save after moving 10 cards, against the sqlite3 shell's .backup of the same file.
@@ -216,7 +170,7 @@ int main(int argc, char *argv[])
         const JourneyMap &map = doc->project().maps.first();
         int step = 0;
         Figures w, b;
-        measure(
+        ::measure(
             runs,
             [&] {
                 for (int i = 0; i < 10; ++i) {
@@ -237,24 +191,12 @@ int main(int argc, char *argv[])
                          QString::fromLocal8Bit(sqlite.readAllStandardError()));
             },
             w, b);
-        report(u"save after moving 10 cards"_s, u"sqlite3 .backup"_s, w, b, u"≤ 1.2 × backup"_s);
+        notePeak(w, b);
+        report.add(u"save after moving 10 cards"_s, u"sqlite3 .backup"_s, w, b,
+                   {u"≤ 1.2 × backup"_s, std::nullopt, 1.2});
     }
 
-    out << "\nruns: " << runs
-        << " after one warm-up; peak memory of the whole run: " << peakKilobytes() / 1024
-        << " MB\n";
-    out.flush();
-
-    const QString json = parser.value(u"json"_s);
-    if (!json.isEmpty()) {
-        QFile f(json);
-        if (!f.open(QIODevice::WriteOnly))
-            fail(u"cannot write "_s + json);
-        f.write(QJsonDocument(QJsonObject{{u"size"_s, tiny ? u"tiny"_s : u"full"_s},
-                                          {u"runs"_s, runs},
-                                          {u"peak_memory_kb"_s, peakKilobytes()},
-                                          {u"results"_s, results}})
-                    .toJson());
-    }
+    if (!report.finish())
+        fail(u"cannot write "_s + options.json);
     return 0;
 }

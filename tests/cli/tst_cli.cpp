@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -213,6 +214,28 @@ private slots:
 
     void damagedFile_data();
     void damagedFile();
+
+    void importSamples_data();
+    void importSamples();
+    void importWithOptions();
+    void importBadRows_data();
+    void importBadRows();
+    void importRefusesBadInput_data();
+    void importRefusesBadInput();
+    void importUsageErrors_data();
+    void importUsageErrors();
+    void importNextWave();
+    void importKilledMidway();
+
+    void exportPdf_data();
+    void exportPdf();
+    void exportPng();
+    void exportRefused_data();
+    void exportRefused();
+
+    void statsWithoutData();
+    void statsRefused_data();
+    void statsRefused();
 
 private:
     QString fixture(const QString &name) const { return mDir.filePath(name); }
@@ -921,6 +944,567 @@ void TestCli::damagedFile()
         QCOMPARE(info.exitCode, 2);
         QVERIFY2(info.err.startsWith(u"waymark: %1: "_s.arg(path)), qPrintable(info.err));
     }
+}
+
+// waymark import. Each run gets a data folder of its own for the working copy.
+
+namespace {
+
+Run runImport(const QStringList &arguments, const QString &workingDirectory)
+{
+    QTemporaryDir data;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"none"_s);
+    environment.insert(u"XDG_DATA_HOME"_s, data.path());
+    environment.remove(u"DISPLAY"_s);
+
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(workingDirectory);
+    process.start(QStringLiteral(WAYMARK_EXE), QStringList{u"import"_s} + arguments);
+    Run run;
+    run.finished = process.waitForFinished(120000);
+    if (!run.finished)
+        process.kill();
+    run.status = process.exitStatus();
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString importSample(const QString &name)
+{
+    return QStringLiteral(WAYMARK_TEST_DATA "/import/") + name;
+}
+
+QJsonObject infoOf(const QString &path, const QString &workingDirectory)
+{
+    const Run info = runWaymark({u"info"_s, u"--json"_s, path}, workingDirectory);
+    return QJsonDocument::fromJson(info.out.toUtf8()).object();
+}
+
+QJsonObject columnOf(const QJsonObject &dataset, const QString &name)
+{
+    for (const QJsonValue &c : dataset.value(u"columns"_s).toArray()) {
+        if (c.toObject().value(u"name"_s).toString() == name)
+            return c.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+void TestCli::importSamples_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("type");
+
+    QTest::newRow("qualtrics") << u"qualtrics.csv"_s << u"qualtrics"_s << 3 << u"Q1"_s << u"nps"_s
+                               << u"integer"_s;
+    QTest::newRow("surveymonkey") << u"surveymonkey.csv"_s << u"surveymonkey"_s << 2
+                                  << u"Respondent ID"_s << u"key"_s << u"integer"_s;
+    QTest::newRow("google forms") << u"google-forms.csv"_s << u"google-forms"_s << 3
+                                  << u"Timestamp"_s << u"timestamp"_s << u"datetime"_s;
+    QTest::newRow("typeform") << u"typeform.csv"_s << u"typeform"_s << 2 << u"#"_s << u"key"_s
+                              << u"text"_s;
+    QTest::newRow("shopify") << u"shopify-orders.csv"_s << u"shopify"_s << 3 << u"Total"_s
+                             << u"revenue"_s << u"decimal"_s;
+    QTest::newRow("ga4 funnel") << u"ga4-funnel.csv"_s << u"ga4-funnel"_s << 4 << u"Step"_s
+                                << u"touchpoint"_s << u"text"_s;
+    QTest::newRow("plain csv") << u"european.csv"_s << u"csv"_s << 2 << u"Score"_s << u"rating"_s
+                               << u"decimal"_s;
+    QTest::newRow("qualtrics workbook")
+        << u"qualtrics.xlsx"_s << u"qualtrics"_s << 3 << u"Q1"_s << u"nps"_s << u"integer"_s;
+}
+
+void TestCli::importSamples()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    QFETCH(int, rows);
+    QFETCH(QString, column);
+    QFETCH(QString, role);
+    QFETCH(QString, type);
+
+    QVERIFY(copyFixture(u"valid.waymark"_s, u"import.waymark"_s));
+    const QString data = fixture(u"import.waymark"_s);
+    const Run run = runImport({data, importSample(file)}, mDir.path());
+    QVERIFY(run.finished);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(u"Imported %1 row"_s.arg(rows)), qPrintable(run.out));
+
+    const QJsonArray datasets = infoOf(data, mDir.path()).value(u"datasets"_s).toArray();
+    QCOMPARE(datasets.size(), 1);
+    const QJsonObject dataset = datasets[0].toObject();
+    QCOMPARE(dataset.value(u"format"_s).toString(), format);
+    QCOMPARE(dataset.value(u"rows"_s).toInt(), rows);
+    QCOMPARE(dataset.value(u"name"_s).toString(), QFileInfo(file).completeBaseName());
+    const QJsonObject c = columnOf(dataset, column);
+    QCOMPARE(c.value(u"role"_s).toString(), role);
+    QCOMPARE(c.value(u"type"_s).toString(), type);
+
+    const Run check = runWaymark({u"check"_s, data}, mDir.path());
+    QVERIFY2(check.exitCode == 0, qPrintable(check.out));
+}
+
+void TestCli::importWithOptions()
+{
+    QVERIFY(copyFixture(u"valid.waymark"_s, u"options.waymark"_s));
+    const QString data = fixture(u"options.waymark"_s);
+    const Run run =
+        runImport({u"--name"_s, u"Checkout survey"_s, u"--format"_s, u"qualtrics"_s, u"--role"_s,
+                   u"Q2=csat"_s, u"--role"_s, u"20=category"_s, u"--attach"_s, u"  pay BY card"_s,
+                   data, importSample(u"qualtrics.csv"_s)},
+                  mDir.path());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject dataset =
+        infoOf(data, mDir.path()).value(u"datasets"_s).toArray().at(0).toObject();
+    QCOMPARE(dataset.value(u"name"_s).toString(), u"Checkout survey"_s);
+    QCOMPARE(columnOf(dataset, u"Q2"_s).value(u"role"_s).toString(), u"csat"_s);
+    QCOMPARE(columnOf(dataset, u"Q3"_s).value(u"role"_s).toString(), u"category"_s);
+    const QJsonArray attachments = dataset.value(u"attachments"_s).toArray();
+    QCOMPARE(attachments.size(), 1);
+    QCOMPARE(attachments[0].toObject().value(u"kind"_s).toString(), u"dataset"_s);
+    QCOMPARE(attachments[0].toObject().value(u"touchpoint"_s).toString(), u"Pay by card"_s);
+
+    // Row by row: the steps name no card of this project, and the summary says which.
+    QVERIFY(copyFixture(u"valid.waymark"_s, u"steps.waymark"_s));
+    QFile steps(fixture(u"steps.csv"_s));
+    QVERIFY(steps.open(QIODevice::WriteOnly));
+    steps.write("Where,Visitors\nAdvert,120\nsearch result ,80\nNewsletter,5\n");
+    steps.close();
+    const Run byColumn =
+        runImport({u"--touchpoint-column"_s, u"1"_s, fixture(u"steps.waymark"_s), steps.fileName()},
+                  mDir.path());
+    QVERIFY2(byColumn.exitCode == 0, qPrintable(byColumn.err));
+    QVERIFY2(byColumn.out.contains(u"name no touchpoint: Newsletter"_s), qPrintable(byColumn.out));
+    const QJsonObject stepsSet = infoOf(fixture(u"steps.waymark"_s), mDir.path())
+                                     .value(u"datasets"_s)
+                                     .toArray()
+                                     .at(0)
+                                     .toObject();
+    QCOMPARE(columnOf(stepsSet, u"Where"_s).value(u"role"_s).toString(), u"touchpoint"_s);
+    QCOMPARE(stepsSet.value(u"attachments"_s).toArray().at(0).toObject().value(u"column"_s),
+             QJsonValue(u"Where"_s));
+}
+
+void TestCli::importBadRows_data()
+{
+    QTest::addColumn<QString>("policy");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("words");
+
+    QTest::newRow("skip") << u"skip"_s << 0 << u"Rejected 2 row"_s;
+    QTest::newRow("keep") << u"keep"_s << 0 << u"Kept 2 row"_s;
+    QTest::newRow("fail") << u"fail"_s << 1 << u"nothing was imported"_s;
+}
+
+void TestCli::importBadRows()
+{
+    QFETCH(QString, policy);
+    QFETCH(int, exitCode);
+    QFETCH(QString, words);
+
+    QVERIFY(copyFixture(u"valid.waymark"_s, u"badrows.waymark"_s));
+    const QString data = fixture(u"badrows.waymark"_s);
+    const QByteArray before = fileBytes(data);
+    const Run run =
+        runImport({u"--on-bad-rows"_s, policy, data, importSample(u"bad/wrong-field-counts.csv"_s)},
+                  mDir.path());
+    QCOMPARE(run.exitCode, exitCode);
+    const QString output = run.out + run.err;
+    QVERIFY2(output.contains(words), qPrintable(output));
+    // Every bad row is listed with its place, whatever the policy.
+    QVERIFY2(output.contains(u"row 3 (line 3)"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"row 4 (line 4)"_s), qPrintable(output));
+    if (exitCode != 0)
+        QCOMPARE(fileBytes(data), before);
+}
+
+void TestCli::importRefusesBadInput_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("words");
+
+    QTest::newRow("empty") << u"empty.csv"_s << u"empty"_s;
+    QTest::newRow("blank lines") << u"bom-and-blank-lines.csv"_s << u"no rows"_s;
+    QTest::newRow("header only") << u"header-only.csv"_s << u"no rows of data"_s;
+    QTest::newRow("binary") << u"binary.png"_s << u"binary"_s;
+    QTest::newRow("nul bytes") << u"nul-bytes.csv"_s << u"binary"_s;
+    QTest::newRow("invalid utf-8 chosen") << u"invalid-utf8.csv"_s << u"utf-8"_s;
+    QTest::newRow("stray quote") << u"stray-quote.csv"_s << u"quote mark"_s;
+    QTest::newRow("unterminated quote") << u"unterminated-quote.csv"_s << u"never closed"_s;
+    QTest::newRow("100,000 columns") << u"too-many-columns.csv"_s << u"columns"_s;
+    QTest::newRow("a 10 MB field") << u"<huge field>"_s << u"larger than"_s;
+    QTest::newRow("missing") << u"no-such-file.csv"_s << u"cannot be read"_s;
+}
+
+void TestCli::importRefusesBadInput()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, words);
+
+    QVERIFY(copyFixture(u"valid.waymark"_s, u"refuse.waymark"_s));
+    const QString data = fixture(u"refuse.waymark"_s);
+    const QByteArray before = fileBytes(data);
+    // Bytes that are not UTF-8 are read as Windows-1252, unless UTF-8 is chosen.
+    const QStringList encoding =
+        file == u"invalid-utf8.csv"_s ? QStringList{u"--encoding"_s, u"utf-8"_s} : QStringList();
+    QString source = importSample(u"bad/"_s + file);
+    if (file == u"<huge field>"_s) {
+        QFile huge(fixture(u"huge.csv"_s));
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        huge.write("id,comment\n1," + QByteArray(10 * 1024 * 1024, 'x') + "\n");
+        source = huge.fileName();
+    }
+    const Run run = runImport(encoding + QStringList{data, source}, mDir.path());
+    QVERIFY(run.finished);
+    QCOMPARE(run.status, QProcess::NormalExit);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.startsWith(u"waymark: "_s), qPrintable(run.err));
+    QVERIFY2(run.err.contains(words, Qt::CaseInsensitive), qPrintable(run.err));
+    QCOMPARE(fileBytes(data), before);
+    QVERIFY(QDir(mDir.path()).entryList({u"*.saving"_s}, QDir::Files | QDir::Hidden).isEmpty());
+}
+
+void TestCli::importUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // before FILE DATA
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("words");
+
+    QTest::newRow("unknown format")
+        << QStringList{u"--format"_s, u"excel"_s} << 2 << u"Unknown format 'excel'"_s;
+    QTest::newRow("unknown encoding")
+        << QStringList{u"--encoding"_s, u"ebcdic"_s} << 2 << u"Unknown encoding"_s;
+    QTest::newRow("unknown delimiter")
+        << QStringList{u"--delimiter"_s, u"::"_s} << 2 << u"Unknown delimiter"_s;
+    QTest::newRow("bad header rows")
+        << QStringList{u"--header-rows"_s, u"two"_s} << 2 << u"--header-rows"_s;
+    QTest::newRow("unknown role") << QStringList{u"--role"_s, u"Q1=score"_s} << 2
+                                  << u"COLUMN=ROLE"_s;
+    QTest::newRow("unknown column")
+        << QStringList{u"--role"_s, u"Q9=nps"_s} << 2 << u"no column “Q9”"_s;
+    QTest::newRow("both attachments")
+        << QStringList{u"--attach"_s, u"Advert"_s, u"--touchpoint-column"_s, u"Q1"_s} << 2
+        << u"cannot be used together"_s;
+    QTest::newRow("bad policy") << QStringList{u"--on-bad-rows"_s, u"ignore"_s} << 2
+                                << u"skip, keep or fail"_s;
+    QTest::newRow("no such touchpoint")
+        << QStringList{u"--attach"_s, u"Nowhere"_s} << 1 << u"no touchpoint “Nowhere”"_s;
+    QTest::newRow("a sheet of a text file")
+        << QStringList{u"--sheet"_s, u"Responses"_s} << 1 << u"not an Excel workbook"_s;
+}
+
+void TestCli::importUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, words);
+
+    QVERIFY(copyFixture(u"valid.waymark"_s, u"usage.waymark"_s));
+    const QString data = fixture(u"usage.waymark"_s);
+    const QByteArray before = fileBytes(data);
+    const Run run =
+        runImport(arguments + QStringList{data, importSample(u"qualtrics.csv"_s)}, mDir.path());
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(words), qPrintable(run.err));
+    QCOMPARE(fileBytes(data), before);
+}
+
+void TestCli::importNextWave()
+{
+    QVERIFY(copyFixture(u"valid.waymark"_s, u"waves.waymark"_s));
+    const QString data = fixture(u"waves.waymark"_s);
+    const auto write = [&](const QString &name, const QByteArray &bytes) {
+        QFile f(fixture(name));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(bytes);
+        return f.fileName();
+    };
+    const QString first = write(u"wave1.csv"_s, "id,score\n1,5\n2,6\n");
+    const QString second = write(u"wave2.csv"_s, "id,score\n2,9\n3,7\n");
+    QCOMPARE(
+        runImport({u"--name"_s, u"Pulse"_s, u"--role"_s, u"id=key"_s, data, first}, mDir.path())
+            .exitCode,
+        0);
+    const Run run = runImport({u"--name"_s, u"Pulse"_s, data, second}, mDir.path());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(u"Replaced 1 row"_s), qPrintable(run.out));
+    const QJsonArray datasets = infoOf(data, mDir.path()).value(u"datasets"_s).toArray();
+    QCOMPARE(datasets.size(), 1);
+    QCOMPARE(datasets[0].toObject().value(u"rows"_s).toInt(), 3);
+}
+
+void TestCli::importKilledMidway()
+{
+    // A file large enough for the import to take a while; killed at any moment, the project
+    // holds the whole dataset or none of it.
+    QFile csv(fixture(u"large.csv"_s));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("id,score,comment\n");
+    QByteArray chunk;
+    constexpr int rows = 150000;
+    for (int i = 1; i <= rows; ++i) {
+        chunk += QByteArray::number(i) + ',' + QByteArray::number(i % 11) + ",fine\n";
+        if (chunk.size() > 1 << 20) {
+            csv.write(chunk);
+            chunk.clear();
+        }
+    }
+    csv.write(chunk);
+    csv.close();
+
+    QVERIFY(copyFixture(u"valid.waymark"_s, u"killed.waymark"_s));
+    const QString data = fixture(u"killed.waymark"_s);
+    const QByteArray before = fileBytes(data);
+    QTemporaryDir home;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"none"_s);
+    environment.insert(u"XDG_DATA_HOME"_s, home.path());
+
+    int untouched = 0;
+    int complete = 0;
+    for (int delay : {0, 30, 100, 250, 500, 900, 1500, 2500, 4000}) {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(WAYMARK_EXE),
+                      {u"import"_s, u"--name"_s, u"Large"_s, data, csv.fileName()});
+        QVERIFY(process.waitForStarted());
+        QTest::qWait(delay);
+        process.kill();
+        process.waitForFinished();
+
+        const QByteArray after = fileBytes(data);
+        if (after == before) {
+            ++untouched;
+            continue;
+        }
+        const QJsonArray datasets = infoOf(data, mDir.path()).value(u"datasets"_s).toArray();
+        QCOMPARE(datasets.size(), 1);
+        QCOMPARE(datasets[0].toObject().value(u"rows"_s).toInt(), rows);
+        QCOMPARE(runWaymark({u"check"_s, data}, mDir.path()).exitCode, 0);
+        ++complete;
+        // Start again from the old file, so that each kill meets the same work.
+        QVERIFY(copyFixture(u"valid.waymark"_s, u"killed.waymark"_s));
+    }
+    qInfo() << "killed imports:" << untouched << "left the file as it was," << complete
+            << "had finished";
+    QVERIFY(untouched > 0);
+
+    // Left to finish, the same import writes every row.
+    const Run whole = runImport({u"--name"_s, u"Large"_s, data, csv.fileName()}, mDir.path());
+    QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+    const QJsonArray datasets = infoOf(data, mDir.path()).value(u"datasets"_s).toArray();
+    QCOMPARE(datasets.size(), 1);
+    QCOMPARE(datasets[0].toObject().value(u"rows"_s).toInt(), rows);
+}
+
+namespace {
+
+// The number of pages of a PDF as Qt writes it: one uncompressed page object each.
+qsizetype pdfPageCount(const QByteArray &pdf)
+{
+    static const QRegularExpression page(u"/Type\\s*/Page(?![a-zA-Z])"_s);
+    qsizetype count = 0;
+    auto it = page.globalMatch(QString::fromLatin1(pdf));
+    while (it.hasNext()) {
+        it.next();
+        ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+void TestCli::exportPdf_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<int>("pages");
+
+    QTest::newRow("every persona") << QStringList() << u"all.pdf"_s << 2;
+    QTest::newRow("one, by name in another case")
+        << QStringList{u"--persona"_s, u"björn BERG"_s} << u"bjorn.pdf"_s << 1;
+    QTest::newRow("both, named twice")
+        << QStringList{u"--persona"_s, u"Björn Berg"_s, u"--persona"_s,
+                       u"Ana Souza"_s, u"--persona"_s,  u"ana souza"_s}
+        << u"named.pdf"_s << 2;
+    QTest::newRow("--format pdf whatever the name")
+        << QStringList{u"--format"_s, u"pdf"_s} << u"sheets.out"_s << 2;
+}
+
+void TestCli::exportPdf()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, output);
+    QFETCH(int, pages);
+
+    const QString out = fixture(output);
+    const Run run = runWaymark(QStringList{u"export"_s, u"--personas"_s, out} + options +
+                                   QStringList{fixture(u"valid.waymark"_s)},
+                               mDir.path());
+    QVERIFY(run.finished);
+    QCOMPARE(run.status, QProcess::NormalExit);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(out), qPrintable(run.out));
+
+    const QByteArray pdf = fileBytes(out);
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+    QCOMPARE(pdfPageCount(pdf), qsizetype(pages));
+    // Nothing is left beside it from the atomic write.
+    QCOMPARE(QDir(mDir.path()).entryList({output + u".*"_s}, QDir::Files), QStringList());
+}
+
+void TestCli::exportPng()
+{
+    const QString folder = fixture(u"sheets"_s); // made by the command
+    const Run run = runWaymark({u"export"_s, fixture(u"valid.waymark"_s), u"--personas"_s, folder},
+                               mDir.path());
+    QVERIFY(run.finished);
+    QCOMPARE(run.status, QProcess::NormalExit);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    const QStringList files = QDir(folder).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(files, (QStringList{u"Ana Souza.png"_s, u"Björn Berg.png"_s}));
+    for (const QString &name : files) {
+        const QImage image(QDir(folder).filePath(name));
+        QVERIFY2(!image.isNull(), qPrintable(name));
+        // A4 at 150 dpi.
+        QCOMPARE(image.size(), QSize(1240, 1754));
+        QVERIFY(qAbs(image.dotsPerMeterX() - 5906) <= 1);
+        // A page, not a blank: the band at the top is in colour, the page below it white.
+        QVERIFY(image.pixelColor(20, 20) != QColor(Qt::white));
+        QCOMPARE(image.pixelColor(20, 1200), QColor(Qt::white));
+        QVERIFY2(run.out.contains(name), qPrintable(run.out));
+    }
+
+    // Exported again, the files are replaced rather than numbered.
+    const Run again = runWaymark({u"export"_s, fixture(u"valid.waymark"_s), u"--personas"_s, folder,
+                                  u"--format"_s, u"PNG"_s},
+                                 mDir.path());
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 2);
+}
+
+void TestCli::exportRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("unknown persona")
+        << QStringList{u"export"_s,    u"--personas"_s,  u"%DIR%/x.pdf"_s,
+                       u"--persona"_s, u"Nobody Here"_s, u"%DIR%/valid.waymark"_s}
+        << 1 << u"There is no persona 'Nobody Here'. The personas are: Ana Souza, Björn Berg."_s;
+    QTest::newRow("output cannot be written")
+        << QStringList{u"export"_s, u"--personas"_s, u"%DIR%/missing/folder/x.pdf"_s,
+                       u"%DIR%/valid.waymark"_s}
+        << 1 << u"waymark: %DIR%/missing/folder/x.pdf: "_s;
+    QTest::newRow("no --personas")
+        << QStringList{u"export"_s, u"%DIR%/valid.waymark"_s} << 2 << u"Nothing to export"_s;
+    QTest::newRow("unknown format")
+        << QStringList{u"export"_s,   u"--personas"_s, u"%DIR%/x"_s,
+                       u"--format"_s, u"svg"_s,        u"%DIR%/valid.waymark"_s}
+        << 2 << u"Unknown format 'svg'"_s;
+    QTest::newRow("PNG into a file")
+        << QStringList{u"export"_s, u"--personas"_s, u"%DIR%/notes.txt"_s, u"%DIR%/valid.waymark"_s}
+        << 2 << u"is a file"_s;
+    QTest::newRow("no FILE") << QStringList{u"export"_s, u"--personas"_s, u"%DIR%/x.pdf"_s} << 2
+                             << u"FILE is missing"_s;
+    QTest::newRow("two FILEs") << QStringList{u"export"_s, u"--personas"_s, u"%DIR%/x.pdf"_s,
+                                              u"%DIR%/valid.waymark"_s, u"%DIR%/valid.waymark"_s}
+                               << 2 << u"Unexpected argument"_s;
+    QTest::newRow("unknown option")
+        << QStringList{u"export"_s, u"--map"_s, u"%DIR%/valid.waymark"_s} << 2
+        << u"Unknown option 'map'"_s;
+    QTest::newRow("not a project")
+        << QStringList{u"export"_s, u"--personas"_s, u"%DIR%/x.pdf"_s, u"%DIR%/notes.txt"_s} << 2
+        << u"waymark: %DIR%/notes.txt: "_s;
+}
+
+void TestCli::exportRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+
+    for (QString &argument : arguments)
+        argument.replace(u"%DIR%"_s, mDir.path());
+    const Run run = runWaymark(arguments, mDir.path());
+    QVERIFY(run.finished);
+    QCOMPARE(run.status, QProcess::NormalExit);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(message.replace(u"%DIR%"_s, mDir.path())), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(!QFileInfo::exists(fixture(u"x.pdf"_s)));
+}
+
+// stats on a project without datasets: every touchpoint, with no measure.
+void TestCli::statsWithoutData()
+{
+    const Run run = runWaymark({u"stats"_s, u"--json"_s, fixture(u"valid.waymark"_s)}, mDir.path());
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    const QJsonArray touchpoints = json.value(u"touchpoints"_s).toArray();
+    qsizetype cards = 0;
+    for (const JourneyMap &map : std::as_const(mProject.maps))
+        cards += map.touchpoints.size();
+    QCOMPARE(touchpoints.size(), cards);
+    QVERIFY(cards > 0);
+    const QJsonObject first = touchpoints.first().toObject();
+    for (const QString &key : {u"id"_s, u"map"_s, u"stage"_s, u"title"_s, u"rows"_s, u"flags"_s})
+        QVERIFY2(first.contains(key), qPrintable(key));
+    QCOMPARE(first.value(u"rows"_s).toInt(), 0);
+    for (const QString &key :
+         {u"nps"_s, u"csat"_s, u"ces"_s, u"rating"_s, u"conversion"_s, u"revenue"_s})
+        QVERIFY2(first.value(key).isNull(), qPrintable(key));
+
+    const Run text = runWaymark({u"stats"_s, fixture(u"valid.waymark"_s)}, mDir.path());
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains(u"0 rows"_s), qPrintable(text.out));
+}
+
+void TestCli::statsRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("no map of that name")
+        << QStringList{u"stats"_s, u"--map"_s, u"Nowhere"_s, u"%DIR%/valid.waymark"_s} << 1
+        << u"no map “Nowhere”"_s;
+    QTest::newRow("segment without =")
+        << QStringList{u"stats"_s, u"--segment"_s, u"Region"_s, u"%DIR%/valid.waymark"_s} << 2
+        << u"COLUMN=VALUE"_s;
+    QTest::newRow("bad date") << QStringList{u"stats"_s, u"--from"_s, u"1 March"_s,
+                                             u"%DIR%/valid.waymark"_s}
+                              << 2 << u"YYYY-MM-DD"_s;
+    QTest::newRow("not a project")
+        << QStringList{u"stats"_s, u"%DIR%/notes.txt"_s} << 2 << u"waymark: %DIR%/notes.txt: "_s;
+    QTest::newRow("no FILE") << QStringList{u"stats"_s, u"--json"_s} << 2 << u"FILE is missing"_s;
+}
+
+void TestCli::statsRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+
+    for (QString &argument : arguments)
+        argument.replace(u"%DIR%"_s, mDir.path());
+    const Run run = runWaymark(arguments, mDir.path());
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(message.replace(u"%DIR%"_s, mDir.path())), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

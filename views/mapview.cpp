@@ -211,15 +211,23 @@ void MapView::updateOverview()
     const QRectF map = mScene->sceneRect();
     const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
     const QRect room = viewport()->geometry();
-    const int height = map.isEmpty() ? 0 : qRound(overviewWidth * map.height() / map.width());
+    // A tall map (a feelings chart, many lanes) gets a narrower overview rather than one
+    // that covers the cards: it keeps to a third of the view's height.
+    int width = overviewWidth;
+    int height = map.isEmpty() ? 0 : qRound(width * map.height() / map.width());
+    const int maxHeight = room.height() / 3;
+    if (height > maxHeight && !map.isEmpty()) {
+        height = maxHeight;
+        width = qRound(height * map.width() / map.height());
+    }
     // Where the whole map shows, or the window has no room for it, the overview is noise.
     if (map.isEmpty() || visible.contains(map) || room.width() < 3 * overviewWidth ||
-        room.height() < height + 2 * overviewMargin) {
+        width < overviewWidth / 3 || height < 2 * overviewMargin) {
         mOverview->hide();
         return;
     }
-    mOverview->setGeometry(room.right() - overviewMargin - overviewWidth,
-                           room.bottom() - overviewMargin - height, overviewWidth, height);
+    mOverview->setGeometry(room.right() - overviewMargin - width,
+                           room.bottom() - overviewMargin - height, width, height);
     mOverview->show();
     mOverview->raise();
     mOverview->update();

@@ -3361,6 +3361,18 @@ measure without data is null. Fields are only ever added, never renamed.</source
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Value ≥ </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any business value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show only the personas whose business value is at least this much</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Waymark::PersonaEditor</name>

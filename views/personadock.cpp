@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHash>
 #include <QKeyEvent>
@@ -247,6 +248,7 @@ PersonaDock::PersonaDock(QWidget *parent)
     , mFilterEdit(new QLineEdit(this))
     , mOrder(new QComboBox(this))
     , mB2BOnly(new QCheckBox(tr("B2B roles only"), this))
+    , mMinimumValue(new QDoubleSpinBox(this))
 {
     setObjectName(u"personaDock"_s);
     mFilter->setSourceModel(mModel);
@@ -319,6 +321,20 @@ PersonaDock::PersonaDock(QWidget *parent)
         updateActions();
     });
 
+    mMinimumValue->setObjectName(u"personaMinimumValue"_s);
+    mMinimumValue->setRange(0, 1000);
+    mMinimumValue->setDecimals(2);
+    mMinimumValue->setSingleStep(0.05);
+    mMinimumValue->setPrefix(tr("Value ≥ "));
+    mMinimumValue->setSpecialValueText(tr("Any business value"));
+    mMinimumValue->setToolTip(tr("Show only the personas whose business value is at least "
+                                 "this much"));
+    connect(mMinimumValue, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        mFilter->setMinimumBusinessValue(value);
+        updateDragging();
+        updateActions();
+    });
+
     mView->setObjectName(u"personaList"_s);
     mView->setModel(mFilter);
     mView->setItemDelegate(new PersonaCardDelegate(mModel, mView));
@@ -351,7 +367,10 @@ PersonaDock::PersonaDock(QWidget *parent)
     layout->setSpacing(4);
     layout->addWidget(toolBar);
     layout->addLayout(controls);
-    layout->addWidget(mB2BOnly);
+    auto *b2b = new QHBoxLayout;
+    b2b->addWidget(mB2BOnly);
+    b2b->addWidget(mMinimumValue, 1);
+    layout->addLayout(b2b);
     layout->addWidget(mView, 1);
     setWidget(content);
     // Delete on a card deletes it. Not a shortcut of the action: the main window's Delete

@@ -13,6 +13,7 @@
 
 class QAction;
 class QCheckBox;
+class QDoubleSpinBox;
 class QComboBox;
 class QLineEdit;
 class QListView;
@@ -76,6 +77,7 @@ private:
     QLineEdit *mFilterEdit;
     QComboBox *mOrder;
     QCheckBox *mB2BOnly;
+    QDoubleSpinBox *mMinimumValue;
     QPointer<PersonaEditor> mEditor;
     Id mCurrentId; // kept across the model's resets, so that the selection survives undo
 

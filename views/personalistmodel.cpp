@@ -8,6 +8,8 @@
 
 #include <QMimeData>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Waymark {
@@ -200,15 +202,27 @@ void PersonaFilterModel::setB2BOnly(bool only)
     invalidateFilter();
 }
 
+void PersonaFilterModel::setMinimumBusinessValue(double value)
+{
+    value = std::max(0.0, value);
+    if (value == mMinimumValue)
+        return;
+    mMinimumValue = value;
+    invalidateFilter();
+}
+
 bool PersonaFilterModel::showsWholeLibrary() const
 {
-    return mOrder == Order::Library && mText.trimmed().isEmpty() && !mB2BOnly;
+    return mOrder == Order::Library && mText.trimmed().isEmpty() && !mB2BOnly && mMinimumValue <= 0;
 }
 
 bool PersonaFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (mB2BOnly && !index.data(PersonaListModel::IsB2BRole).toBool())
+        return false;
+    if (mMinimumValue > 0 &&
+        index.data(PersonaListModel::BusinessValueRole).toDouble() < mMinimumValue)
         return false;
 
     // Every word must appear somewhere: "cio london" finds Helen Carter.

@@ -79,6 +79,9 @@ public:
     void setFilterText(const QString &text);
     bool b2bOnly() const { return mB2BOnly; }
     void setB2BOnly(bool only);
+    // Only the personas whose business value is at least this; 0 for any.
+    double minimumBusinessValue() const { return mMinimumValue; }
+    void setMinimumBusinessValue(double value);
 
     // Whether the rows show the library as it is: in its order, none hidden.
     bool showsWholeLibrary() const;
@@ -91,6 +94,7 @@ private:
     Order mOrder = Order::Library;
     QString mText;
     bool mB2BOnly = false;
+    double mMinimumValue = 0;
 };
 
 } // namespace Waymark

@@ -34,6 +34,8 @@
 #include <QUndoStack>
 #include <QtEndian>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace Waymark;
 
@@ -144,6 +146,7 @@ private Q_SLOTS:
     void sortByBusinessValue();
     void filter_data();
     void filter();
+    void filterByBusinessValue();
     void followsChangesMadeElsewhere();
     void sheetPaintsEveryPersona();
     void screenshots();
@@ -542,6 +545,36 @@ void TestPersonas::filter()
     f.dock->findChild<QLineEdit *>(u"personaFilter"_s)->clear();
     f.dock->findChild<QCheckBox *>(u"personaB2BOnly"_s)->setChecked(false);
     QCOMPARE(f.shownNames().size(), 6);
+}
+
+void TestPersonas::filterByBusinessValue()
+{
+    Fixture f(u"b2b"_s);
+    QVERIFY(f.isValid());
+    QList<double> values;
+    for (const Persona &persona : f.project().personas)
+        values.append(persona.businessValue);
+    std::sort(values.begin(), values.end());
+    QVERIFY(values.size() >= 3);
+    // The middle value: the roles worth at least as much show, the others are hidden.
+    const double threshold = values.at(values.size() / 2);
+    QStringList expected;
+    for (const Persona &persona : f.project().personas) {
+        if (persona.businessValue >= threshold)
+            expected.append(persona.name);
+    }
+    QVERIFY(expected.size() < f.project().personas.size());
+
+    auto *minimum = f.dock->findChild<QDoubleSpinBox *>(u"personaMinimumValue"_s);
+    QVERIFY(minimum);
+    QVERIFY(!minimum->prefix().isEmpty());
+    minimum->setValue(threshold);
+    QStringList shown = f.shownNames();
+    QCOMPARE(shown, expected);
+    QVERIFY(!f.dock->view()->dragEnabled());
+
+    minimum->setValue(0);
+    QCOMPARE(f.shownNames().size(), f.project().personas.size());
 }
 
 void TestPersonas::followsChangesMadeElsewhere()

@@ -3900,6 +3900,26 @@ measure without data is null. Fields are only ever added, never renamed.</source
         <source>How they feel: frustrated, reassured…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Add to Path of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add this card at the end of a persona's path on this map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move this step earlier in the path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move this step later in the path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove this step from the path</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Waymark::PreferencesDialog</name>

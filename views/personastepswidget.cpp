@@ -7,8 +7,10 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -38,6 +40,7 @@ PersonaStepsWidget::PersonaStepsWidget(QWidget *parent)
     , mHeading(new QLabel)
     , mEmpty(new QLabel)
     , mGrid(new QGridLayout)
+    , mAdd(new QToolButton)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -52,6 +55,12 @@ PersonaStepsWidget::PersonaStepsWidget(QWidget *parent)
     mGrid->setContentsMargins(0, 0, 0, 0);
     mGrid->setColumnStretch(1, 1);
     layout->addLayout(mGrid);
+    mAdd->setObjectName(u"addToPath"_s);
+    mAdd->setText(tr("Add to Path of"));
+    mAdd->setToolTip(tr("Add this card at the end of a persona's path on this map"));
+    mAdd->setPopupMode(QToolButton::InstantPopup);
+    mAdd->setMenu(new QMenu(mAdd));
+    layout->addWidget(mAdd, 0, Qt::AlignLeft);
 }
 
 QList<Id> PersonaStepsWidget::stepIds() const
@@ -108,6 +117,65 @@ void PersonaStepsWidget::refresh()
     mHeading->setText(mRows.isEmpty() ? tr("Personas")
                                       : tr("Personas here (%1):").arg(mRows.size()));
     mEmpty->setVisible(mRows.isEmpty() && !mTouchpointId.isNull());
+    updateAddMenu();
+}
+
+void PersonaStepsWidget::updateAddMenu()
+{
+    QMenu *menu = mAdd->menu();
+    menu->clear();
+    const bool shown =
+        mDocument && !mTouchpointId.isNull() && !mDocument->project().personas.isEmpty();
+    mAdd->setVisible(shown);
+    if (!shown)
+        return;
+    for (const Persona &persona : mDocument->project().personas) {
+        const Id personaId = persona.id;
+        QString name = persona.name;
+        name.replace(u'&', u"&&"_s);
+        menu->addAction(name, this, [this, personaId] { addToPath(personaId); });
+    }
+}
+
+void PersonaStepsWidget::addToPath(const Id &personaId)
+{
+    if (!mDocument)
+        return;
+    const JourneyMap *map = findById(mDocument->project().maps, mMapId);
+    if (!map)
+        return;
+    int length = 0;
+    for (const PersonaStep &step : map->personaSteps) {
+        if (step.personaId == personaId)
+            ++length;
+    }
+    PersonaStep step;
+    step.id = newId();
+    step.personaId = personaId;
+    step.touchpointId = mTouchpointId;
+    step.order = length;
+    if (Commands::Command command = Commands::addPersonaStep(mDocument, mMapId, length, step))
+        mDocument->push(command.release());
+}
+
+void PersonaStepsWidget::moveStep(const Id &stepId, int by)
+{
+    if (!mDocument)
+        return;
+    const JourneyMap *map = findById(mDocument->project().maps, mMapId);
+    const PersonaStep *step = map ? findById(map->personaSteps, stepId) : nullptr;
+    if (!step || step->order + by < 0)
+        return;
+    if (Commands::Command command = Commands::movePersonaStep(mDocument, stepId, step->order + by))
+        mDocument->push(command.release());
+}
+
+void PersonaStepsWidget::removeStep(const Id &stepId)
+{
+    if (!mDocument)
+        return;
+    if (Commands::Command command = Commands::removePersonaStep(mDocument, stepId))
+        mDocument->push(command.release());
 }
 
 void PersonaStepsWidget::rebuildRows(const QList<const PersonaStep *> &steps)
@@ -116,6 +184,9 @@ void PersonaStepsWidget::rebuildRows(const QList<const PersonaStep *> &steps)
         delete row.label;
         delete row.score;
         delete row.feeling;
+        delete row.earlier;
+        delete row.later;
+        delete row.remove;
     }
     mRows.clear();
 
@@ -127,6 +198,26 @@ void PersonaStepsWidget::rebuildRows(const QList<const PersonaStep *> &steps)
         row.label = new QLabel;
         row.label->setTextFormat(Qt::RichText);
         mGrid->addWidget(row.label, line, 0, 1, 2);
+
+        // Reordering and removing the step change the persona's path, as on the canvas.
+        const auto button = [this](const QString &text, const QString &name, const QString &tip) {
+            auto *b = new QToolButton;
+            b->setText(text);
+            b->setObjectName(name);
+            b->setToolTip(tip);
+            b->setAutoRaise(true);
+            return b;
+        };
+        row.earlier =
+            button(u"\u2191"_s, u"stepEarlier"_s, tr("Move this step earlier in the path"));
+        row.later = button(u"\u2193"_s, u"stepLater"_s, tr("Move this step later in the path"));
+        row.remove = button(u"\u2715"_s, u"stepRemove"_s, tr("Remove this step from the path"));
+        connect(row.earlier, &QToolButton::clicked, this, [this, stepId] { moveStep(stepId, -1); });
+        connect(row.later, &QToolButton::clicked, this, [this, stepId] { moveStep(stepId, 1); });
+        connect(row.remove, &QToolButton::clicked, this, [this, stepId] { removeStep(stepId); });
+        mGrid->addWidget(row.earlier, line, 2);
+        mGrid->addWidget(row.later, line, 3);
+        mGrid->addWidget(row.remove, line, 4);
 
         row.score = new QSpinBox;
         row.score->setObjectName(u"stepScore"_s);

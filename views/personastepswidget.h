@@ -12,6 +12,7 @@ class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QToolButton;
 
 namespace Waymark {
 
@@ -39,12 +40,20 @@ private:
         QLabel *label = nullptr;
         QSpinBox *score = nullptr;
         QLineEdit *feeling = nullptr;
+        QToolButton *earlier = nullptr;
+        QToolButton *later = nullptr;
+        QToolButton *remove = nullptr;
     };
 
     void refresh();
     void rebuildRows(const QList<const PersonaStep *> &steps);
     void commitScore(const Id &stepId, int value);
     void commitFeeling(const Id &stepId, const QString &text);
+    void moveStep(const Id &stepId, int by);
+    void removeStep(const Id &stepId);
+    // Appends this touchpoint to the end of the persona's path on the map.
+    void addToPath(const Id &personaId);
+    void updateAddMenu();
 
     QPointer<Document> mDocument;
     Id mMapId;
@@ -52,6 +61,7 @@ private:
     QLabel *mHeading;
     QLabel *mEmpty;
     QGridLayout *mGrid;
+    QToolButton *mAdd;
     QList<Row> mRows;
 };
 

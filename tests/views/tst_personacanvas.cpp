@@ -23,6 +23,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -139,6 +140,7 @@ private slots:
     void editPathByClicks();
     void addToPathFromContextMenu();
     void inspectorEditsSteps();
+    void inspectorEditsPath();
     void compareWithFutureState_data();
     void compareWithFutureState();
     void viewMenu();
@@ -500,6 +502,59 @@ void TestPersonaCanvas::inspectorEditsSteps()
     stack()->undo();
     dock.refresh();
     QCOMPARE(steps->findChildren<QSpinBox *>(u"stepScore"_s).first()->value(), -1);
+}
+
+void TestPersonaCanvas::inspectorEditsPath()
+{
+    const Project before = mDocument->project();
+    const JourneyMap &map = firstMap(*mDocument);
+    const Id blog = titled(map, u"Blog"_s)->id;
+    InspectorDock dock;
+    dock.setDocument(mDocument.get());
+    dock.setScene(scene());
+    scene()->selectTouchpoints({blog});
+    dock.refresh();
+    auto *steps = dock.findChild<PersonaStepsWidget *>();
+    QVERIFY(steps);
+    const qsizetype stepsAtBlog = steps->stepIds().size();
+
+    // Add: the card goes to the end of George's path, one step.
+    auto *add = steps->findChild<QToolButton *>(u"addToPath"_s);
+    QVERIFY(add && add->menu());
+    const qsizetype georgeLength = personaPath(firstMap(*mDocument), mGeorge).size();
+    QAction *george = nullptr;
+    for (QAction *action : add->menu()->actions()) {
+        if (action->text() == u"George Whitfield"_s)
+            george = action;
+    }
+    QVERIFY(george);
+    george->trigger();
+    QList<const PersonaStep *> path = personaPath(firstMap(*mDocument), mGeorge);
+    QCOMPARE(path.size(), georgeLength + 1);
+    QCOMPARE(path.last()->touchpointId, blog);
+    dock.refresh();
+    QCOMPARE(steps->stepIds().size(), stepsAtBlog + 1);
+
+    // Earlier: it swaps places with the step before it.
+    const Id added = path.last()->id;
+    const Id previous = path.at(path.size() - 2)->id;
+    const qsizetype row = steps->stepIds().indexOf(added);
+    QVERIFY(row >= 0);
+    steps->findChildren<QToolButton *>(u"stepEarlier"_s).at(row)->click();
+    path = personaPath(firstMap(*mDocument), mGeorge);
+    QCOMPARE(path.at(path.size() - 2)->id, added);
+    QCOMPARE(path.last()->id, previous);
+
+    // Remove takes it off the path; undo brings back exactly what was there.
+    dock.refresh();
+    steps->findChildren<QToolButton *>(u"stepRemove"_s)
+        .at(steps->stepIds().indexOf(added))
+        ->click();
+    QCOMPARE(personaPath(firstMap(*mDocument), mGeorge).size(), georgeLength);
+    stack()->undo();
+    stack()->undo();
+    stack()->undo();
+    QCOMPARE(mDocument->project(), before);
 }
 
 void TestPersonaCanvas::compareWithFutureState_data()

@@ -17,11 +17,6 @@ namespace Waymark::Cli {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Waymark::Cli", text, disambiguation, n);
-}
-
 constexpr qsizetype listedBadValues = 20;
 
 int usage(Console &console, const QString &message)
@@ -39,29 +34,28 @@ std::optional<int> readOptions(const QCommandLineParser &parser, Console &consol
             QStringList keys = {u"auto"_s};
             for (Import::SourceFormat f : Import::allSourceFormats())
                 keys.append(Import::sourceFormatKey(f));
-            return usage(console, tr("Unknown format '%1'; use one of %2.")
+            return usage(console, Text::tr("Unknown format '%1'; use one of %2.")
                                       .arg(parser.value(u"format"_s), keys.join(u", "_s)));
         }
     }
     if (parser.isSet(u"encoding"_s)) {
         options->encoding = Import::encodingFromName(parser.value(u"encoding"_s));
         if (!options->encoding)
-            return usage(console, tr("Unknown encoding '%1'; use utf-8, utf-16le, utf-16be, "
-                                     "windows-1252 or iso-8859-1.")
+            return usage(console, Text::tr("Unknown encoding '%1'; use utf-8, utf-16le, utf-16be, "
+                                           "windows-1252 or iso-8859-1.")
                                       .arg(parser.value(u"encoding"_s)));
     }
     if (parser.isSet(u"delimiter"_s)) {
         options->delimiter = Import::delimiterFromName(parser.value(u"delimiter"_s));
         if (!options->delimiter)
-            return usage(
-                console,
-                tr("Unknown delimiter '%1'; use , ; | or tab.").arg(parser.value(u"delimiter"_s)));
+            return usage(console, Text::tr("Unknown delimiter '%1'; use , ; | or tab.")
+                                      .arg(parser.value(u"delimiter"_s)));
     }
     if (parser.isSet(u"header-rows"_s)) {
         bool ok = false;
         const int rows = parser.value(u"header-rows"_s).toInt(&ok);
         if (!ok || rows < 0 || rows > 100)
-            return usage(console, tr("--header-rows takes a number from 0 to 100."));
+            return usage(console, Text::tr("--header-rows takes a number from 0 to 100."));
         options->headerRows = rows;
     }
     options->sheet = parser.value(u"sheet"_s);
@@ -72,41 +66,44 @@ void printBadValues(const Import::ImportResult &result, QTextStream &out)
 {
     for (qsizetype i = 0; i < result.badValues.size() && i < listedBadValues; ++i) {
         const Import::BadValue &b = result.badValues[i];
-        const QString where = b.column > 0 ? tr("row %1 (line %2), column %3 “%4”")
+        const QString where = b.column > 0 ? Text::tr("row %1 (line %2), column %3 “%4”")
                                                  .arg(b.record)
                                                  .arg(b.line)
                                                  .arg(b.column)
                                                  .arg(b.columnName)
-                                           : tr("row %1 (line %2)").arg(b.record).arg(b.line);
+                                           : Text::tr("row %1 (line %2)").arg(b.record).arg(b.line);
         out << u"  "_s << where;
         if (b.column > 0)
             out << u": “"_s << b.value << u'”';
         out << u": "_s << b.reason << u'\n';
     }
     if (result.badValueCount > listedBadValues)
-        out << u"  "_s << tr("… and %1 more problems").arg(result.badValueCount - listedBadValues)
+        out << u"  "_s
+            << Text::tr("… and %1 more problems").arg(result.badValueCount - listedBadValues)
             << u'\n';
 }
 
 void printSummary(const Import::ImportResult &result, QTextStream &out)
 {
     const Dataset &d = result.dataset;
-    out << tr("Imported %n row(s) of %1 into the dataset “%2” (%3, %4 columns).", nullptr,
-              int(result.rowsImported))
+    out << Text::tr("Imported %n row(s) of %1 into the dataset “%2” (%3, %4 columns).", nullptr,
+                    int(result.rowsImported))
                .arg(d.sourceFile, d.name, d.format)
                .arg(d.columns.size())
         << u'\n';
     if (result.rowsReplaced > 0)
-        out << tr("Replaced %n row(s) that had the same key.", nullptr, int(result.rowsReplaced))
+        out << Text::tr("Replaced %n row(s) that had the same key.", nullptr,
+                        int(result.rowsReplaced))
             << u'\n';
     if (result.rowsSkipped > 0)
-        out << tr("Rejected %n row(s):", nullptr, int(result.rowsSkipped)) << u'\n';
+        out << Text::tr("Rejected %n row(s):", nullptr, int(result.rowsSkipped)) << u'\n';
     if (result.rowsKept > 0)
-        out << tr("Kept %n row(s) with the values below left empty:", nullptr, int(result.rowsKept))
+        out << Text::tr("Kept %n row(s) with the values below left empty:", nullptr,
+                        int(result.rowsKept))
             << u'\n';
     printBadValues(result, out);
     if (result.unmatchedRows > 0)
-        out << tr("%n row(s) name no touchpoint: %1", nullptr, int(result.unmatchedRows))
+        out << Text::tr("%n row(s) name no touchpoint: %1", nullptr, int(result.unmatchedRows))
                    .arg(result.unmatchedTouchpoints.join(u", "_s))
             << u'\n';
 }
@@ -120,13 +117,14 @@ int runImport(const QCommandLineParser &parser, Console &console)
     if (const std::optional<int> code = readOptions(parser, console, &options))
         return *code;
     if (parser.isSet(u"attach"_s) && parser.isSet(u"touchpoint-column"_s))
-        return usage(console, tr("--attach and --touchpoint-column cannot be used together."));
+        return usage(console,
+                     Text::tr("--attach and --touchpoint-column cannot be used together."));
     Import::BadRowPolicy policy = Import::BadRowPolicy::Skip;
     if (parser.isSet(u"on-bad-rows"_s)) {
         const std::optional<Import::BadRowPolicy> p =
             Import::badRowPolicyFromKey(parser.value(u"on-bad-rows"_s));
         if (!p)
-            return usage(console, tr("--on-bad-rows takes skip, keep or fail."));
+            return usage(console, Text::tr("--on-bad-rows takes skip, keep or fail."));
         policy = *p;
     }
 
@@ -151,7 +149,7 @@ int runImport(const QCommandLineParser &parser, Console &console)
                  : Import::plan(exportPath, options, &error);
     if (!plan) {
         console.err << u"waymark: "_s << error << u'\n';
-        console.err << tr("%1 was left as it was.").arg(projectPath) << u'\n';
+        console.err << Text::tr("%1 was left as it was.").arg(projectPath) << u'\n';
         return Refused;
     }
     plan->datasetName = name;
@@ -165,13 +163,13 @@ int runImport(const QCommandLineParser &parser, Console &console)
             QStringList keys;
             for (ColumnRole r : allValues<ColumnRole>())
                 keys.append(toKey(r));
-            return usage(console, tr("--role takes COLUMN=ROLE, ROLE one of %1; not '%2'.")
+            return usage(console, Text::tr("--role takes COLUMN=ROLE, ROLE one of %1; not '%2'.")
                                       .arg(keys.join(u", "_s), assignment));
         }
         const qsizetype column = Import::findColumn(*plan, assignment.left(equals));
         if (column < 0)
             return usage(console,
-                         tr("“%1” has no column “%2”.")
+                         Text::tr("“%1” has no column “%2”.")
                              .arg(QFileInfo(exportPath).fileName(), assignment.left(equals)));
         plan->columns[column].role = *role;
     }
@@ -180,9 +178,9 @@ int runImport(const QCommandLineParser &parser, Console &console)
         const Import::TouchpointMatcher matcher(doc->project());
         const std::optional<Id> touchpoint = matcher.match(parser.value(u"attach"_s));
         if (!touchpoint) {
-            fileError(
-                console, projectPath,
-                tr("There is no touchpoint “%1” in the project.").arg(parser.value(u"attach"_s)));
+            fileError(console, projectPath,
+                      Text::tr("There is no touchpoint “%1” in the project.")
+                          .arg(parser.value(u"attach"_s)));
             return Refused;
         }
         DatasetAttachment a;
@@ -192,7 +190,7 @@ int runImport(const QCommandLineParser &parser, Console &console)
     } else if (parser.isSet(u"touchpoint-column"_s)) {
         const qsizetype column = Import::findColumn(*plan, parser.value(u"touchpoint-column"_s));
         if (column < 0)
-            return usage(console, tr("“%1” has no column “%2”.")
+            return usage(console, Text::tr("“%1” has no column “%2”.")
                                       .arg(QFileInfo(exportPath).fileName(),
                                            parser.value(u"touchpoint-column"_s)));
         plan->columns[column].role = ColumnRole::Touchpoint;
@@ -207,7 +205,7 @@ int runImport(const QCommandLineParser &parser, Console &console)
     if (!result.ok) {
         console.err << u"waymark: "_s << result.error << u'\n';
         printBadValues(result, console.err);
-        console.err << tr("%1 was left as it was.").arg(projectPath) << u'\n';
+        console.err << Text::tr("%1 was left as it was.").arg(projectPath) << u'\n';
         return Refused;
     }
 
@@ -218,9 +216,9 @@ int runImport(const QCommandLineParser &parser, Console &console)
     }
     printSummary(result, console.out);
     if (!plan->ignoredFields.isEmpty())
-        console.out
-            << tr("Columns not in the dataset, left out: %1").arg(plan->ignoredFields.join(u", "_s))
-            << u'\n';
+        console.out << Text::tr("Columns not in the dataset, left out: %1")
+                           .arg(plan->ignoredFields.join(u", "_s))
+                    << u'\n';
     return Success;
 }
 
@@ -230,44 +228,51 @@ Subcommand importCommand()
 {
     Subcommand command;
     command.name = u"import"_s;
-    command.summary = tr("Import a survey, sales or analytics export as a dataset.");
-    command.synopsis = tr("[options] FILE DATA");
-    command.description =
-        tr("Imports the export DATA (a CSV or TSV file, or an XLSX workbook) into the project\n"
-           "file FILE as one dataset, and saves FILE: it then holds the whole dataset or, if\n"
-           "anything goes wrong, is left as it was. Exports of Qualtrics, SurveyMonkey, Google\n"
-           "Forms, Typeform, Shopify and GA4 funnel explorations are recognised; --format\n"
-           "overrides. A dataset of the same name already in FILE is updated instead: DATA is\n"
-           "read as it was, and rows with the key of a row already there replace it.\n"
-           "\n"
-           "COLUMN is a column's name as Waymark shows it (with several header rows, the name in\n"
-           "the first) or its position counted from 1; TOUCHPOINT is a touchpoint's title or id.");
+    command.summary = Text::tr("Import a survey, sales or analytics export as a dataset.");
+    command.synopsis = Text::tr("[options] FILE DATA");
+    command.description = Text::tr(
+        "Imports the export DATA (a CSV or TSV file, or an XLSX workbook) into the project\n"
+        "file FILE as one dataset, and saves FILE: it then holds the whole dataset or, if\n"
+        "anything goes wrong, is left as it was. Exports of Qualtrics, SurveyMonkey, Google\n"
+        "Forms, Typeform, Shopify and GA4 funnel explorations are recognised; --format\n"
+        "overrides. A dataset of the same name already in FILE is updated instead: DATA is\n"
+        "read as it was, and rows with the key of a row already there replace it.\n"
+        "\n"
+        "COLUMN is a column's name as Waymark shows it (with several header rows, the name in\n"
+        "the first) or its position counted from 1; TOUCHPOINT is a touchpoint's title or id.");
     command.options = {
-        QCommandLineOption(u"name"_s, tr("The dataset's name (default: DATA's name)."), tr("NAME")),
-        QCommandLineOption(u"format"_s,
-                           tr("auto, qualtrics, surveymonkey, google-forms, typeform, shopify, "
-                              "ga4-funnel or csv."),
-                           tr("FORMAT")),
-        QCommandLineOption(u"sheet"_s, tr("The sheet of a workbook."), tr("NAME")),
+        QCommandLineOption(u"name"_s, Text::tr("The dataset's name (default: DATA's name)."),
+                           Text::tr("NAME")),
+        QCommandLineOption(
+            u"format"_s,
+            Text::tr("auto, qualtrics, surveymonkey, google-forms, typeform, shopify, "
+                     "ga4-funnel or csv."),
+            Text::tr("FORMAT")),
+        QCommandLineOption(u"sheet"_s, Text::tr("The sheet of a workbook."), Text::tr("NAME")),
         QCommandLineOption(u"encoding"_s,
-                           tr("utf-8, utf-16le, utf-16be, windows-1252 or iso-8859-1."),
-                           tr("NAME")),
-        QCommandLineOption(u"delimiter"_s, tr("The field delimiter: , ; | or tab."), tr("C")),
-        QCommandLineOption(u"header-rows"_s, tr("How many rows are headers."), tr("N")),
-        QCommandLineOption(u"role"_s, tr("Give a column a role (repeatable)."), tr("COLUMN=ROLE")),
-        QCommandLineOption(u"attach"_s, tr("Attach the whole dataset to a touchpoint."),
-                           tr("TOUCHPOINT")),
+                           Text::tr("utf-8, utf-16le, utf-16be, windows-1252 or iso-8859-1."),
+                           Text::tr("NAME")),
+        QCommandLineOption(u"delimiter"_s, Text::tr("The field delimiter: , ; | or tab."),
+                           Text::tr("C")),
+        QCommandLineOption(u"header-rows"_s, Text::tr("How many rows are headers."), Text::tr("N")),
+        QCommandLineOption(u"role"_s, Text::tr("Give a column a role (repeatable)."),
+                           Text::tr("COLUMN=ROLE")),
+        QCommandLineOption(u"attach"_s, Text::tr("Attach the whole dataset to a touchpoint."),
+                           Text::tr("TOUCHPOINT")),
         QCommandLineOption(u"touchpoint-column"_s,
-                           tr("Attach each row to the touchpoint its column names."), tr("COLUMN")),
-        QCommandLineOption(u"on-bad-rows"_s,
-                           tr("skip (the default), keep (with the bad values empty) or fail."),
-                           tr("POLICY")),
+                           Text::tr("Attach each row to the touchpoint its column names."),
+                           Text::tr("COLUMN")),
+        QCommandLineOption(
+            u"on-bad-rows"_s,
+            Text::tr("skip (the default), keep (with the bad values empty) or fail."),
+            Text::tr("POLICY")),
     };
-    command.positionals = {tr("FILE"), tr("DATA")};
-    command.exitStatus = tr("  0  the dataset was imported and FILE saved\n"
-                            "  1  refused: DATA cannot be read or imported, a bad row with\n"
-                            "     --on-bad-rows fail, or no such touchpoint; FILE is unchanged\n"
-                            "  2  a usage error, or FILE cannot be opened or saved\n");
+    command.positionals = {Text::tr("FILE"), Text::tr("DATA")};
+    command.exitStatus =
+        Text::tr("  0  the dataset was imported and FILE saved\n"
+                 "  1  refused: DATA cannot be read or imported, a bad row with\n"
+                 "     --on-bad-rows fail, or no such touchpoint; FILE is unchanged\n"
+                 "  2  a usage error, or FILE cannot be opened or saved\n");
     command.run = runImport;
     return command;
 }

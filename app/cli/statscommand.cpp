@@ -15,11 +15,6 @@ namespace Waymark::Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Waymark::Cli", text);
-}
-
 QJsonValue orNull(const std::optional<Stats::Interval> &ci, bool low, double scale)
 {
     if (!ci)
@@ -131,12 +126,13 @@ void printTable(const Metrics::Result &result, QTextStream &out)
         const Metrics::Figures &f = tp.figures;
         if (tp.map != currentMap) {
             currentMap = tp.map;
-            out << tr("Map: %1").arg(tp.map) << u'\n';
+            out << Text::tr("Map: %1").arg(tp.map) << u'\n';
         }
-        out << u"  "_s << tr("%1 / %2: %3 rows").arg(tp.stage, tp.title).arg(tp.sums.rows) << u'\n';
+        out << u"  "_s << Text::tr("%1 / %2: %3 rows").arg(tp.stage, tp.title).arg(tp.sums.rows)
+            << u'\n';
         if (f.nps)
             out << u"    "_s
-                << tr("NPS %1 (n %2, 95% %3 to %4)")
+                << Text::tr("NPS %1 (n %2, 95% %3 to %4)")
                        .arg(f.nps->score, 0, 'f', 1)
                        .arg(f.nps->n)
                        .arg(cell(f.nps->ci ? std::optional(f.nps->ci->low) : std::nullopt, 1),
@@ -144,34 +140,36 @@ void printTable(const Metrics::Result &result, QTextStream &out)
                 << u'\n';
         if (f.csatTop2)
             out << u"    "_s
-                << tr("CSAT %1% top two (n %2, mean %3)")
+                << Text::tr("CSAT %1% top two (n %2, mean %3)")
                        .arg(100.0 * f.csatTop2->rate, 0, 'f', 1)
                        .arg(f.csatTop2->n)
                        .arg(f.csatMean->mean, 0, 'f', 2)
                 << u'\n';
         if (f.ces)
-            out << u"    "_s << tr("CES mean %1 (n %2)").arg(f.ces->mean, 0, 'f', 2).arg(f.ces->n)
+            out << u"    "_s
+                << Text::tr("CES mean %1 (n %2)").arg(f.ces->mean, 0, 'f', 2).arg(f.ces->n)
                 << u'\n';
         if (f.rating)
             out << u"    "_s
-                << tr("Rating mean %1 (n %2)").arg(f.rating->mean, 0, 'f', 2).arg(f.rating->n)
+                << Text::tr("Rating mean %1 (n %2)").arg(f.rating->mean, 0, 'f', 2).arg(f.rating->n)
                 << u'\n';
         if (f.conversion)
             out << u"    "_s
-                << tr("Conversion %1% (n %2)")
+                << Text::tr("Conversion %1% (n %2)")
                        .arg(100.0 * f.conversion->rate, 0, 'f', 1)
                        .arg(f.conversion->n)
                 << u'\n';
         if (f.revenue)
             out << u"    "_s
-                << tr("Revenue %1 in %2 orders (average %3)")
+                << Text::tr("Revenue %1 in %2 orders (average %3)")
                        .arg(f.revenue->sum, 0, 'f', 2)
                        .arg(f.revenue->orders)
                        .arg(cell(f.revenue->averageOrder, 2))
                 << u'\n';
         for (const Metrics::Flag &flag : tp.flags)
             out << u"    "_s
-                << tr("Flag (%1): %2").arg(Metrics::flagKindKey(flag.kind), flag.reason) << u'\n';
+                << Text::tr("Flag (%1): %2").arg(Metrics::flagKindKey(flag.kind), flag.reason)
+                << u'\n';
     }
 }
 
@@ -195,7 +193,7 @@ int runStats(const QCommandLineParser &parser, Console &console)
         const qsizetype equals = segment.indexOf(u'=');
         if (equals <= 0)
             return usageError(console, u"stats"_s,
-                              tr("--segment takes COLUMN=VALUE, not “%1”").arg(segment));
+                              Text::tr("--segment takes COLUMN=VALUE, not “%1”").arg(segment));
         options.segmentColumn = segment.left(equals).trimmed();
         options.segmentValue = segment.mid(equals + 1);
     }
@@ -203,7 +201,7 @@ int runStats(const QCommandLineParser &parser, Console &console)
     options.from = dateOption(parser, u"from"_s, &datesOk);
     options.to = dateOption(parser, u"to"_s, &datesOk);
     if (!datesOk)
-        return usageError(console, u"stats"_s, tr("a date is written YYYY-MM-DD"));
+        return usageError(console, u"stats"_s, Text::tr("a date is written YYYY-MM-DD"));
 
     StorageError error;
     const std::optional<Project> project = ProjectFile::read(path, &error);
@@ -223,7 +221,7 @@ int runStats(const QCommandLineParser &parser, Console &console)
             QStringList names;
             for (const JourneyMap &map : project->maps)
                 names.append(map.name);
-            console.err << tr("waymark stats: no map “%1” in %2; its maps: %3")
+            console.err << Text::tr("waymark stats: no map “%1” in %2; its maps: %3")
                                .arg(name, path, names.join(u", "_s))
                         << u'\n';
             return Refused;
@@ -256,31 +254,32 @@ Subcommand statsCommand()
 {
     Subcommand command;
     command.name = u"stats"_s;
-    command.summary = tr("Print each touchpoint's metrics and struggle flags.");
+    command.summary = Text::tr("Print each touchpoint's metrics and struggle flags.");
     command.synopsis =
-        tr("[--json] [--map NAME] [--segment COLUMN=VALUE] [--from DATE] [--to DATE] FILE");
-    command.description =
-        tr("Computes, for every touchpoint of FILE (or of one map), the metrics of the data\n"
-           "attached to it: rows, NPS, CSAT, CES, rating, conversion and revenue, each with\n"
-           "its number of answers and 95% interval, and the struggle flags with their reasons.\n"
-           "--segment keeps the rows whose COLUMN (its name as Waymark shows it) holds VALUE;\n"
-           "--from and --to (YYYY-MM-DD, both inclusive) keep the rows whose timestamp falls\n"
-           "between them. The definitions are in model/metrics/METRICS.md.\n"
-           "With --json the same as a JSON object; percentages run from 0 to 100 and a\n"
-           "measure without data is null. Fields are only ever added, never renamed.");
+        Text::tr("[--json] [--map NAME] [--segment COLUMN=VALUE] [--from DATE] [--to DATE] FILE");
+    command.description = Text::tr(
+        "Computes, for every touchpoint of FILE (or of one map), the metrics of the data\n"
+        "attached to it: rows, NPS, CSAT, CES, rating, conversion and revenue, each with\n"
+        "its number of answers and 95% interval, and the struggle flags with their reasons.\n"
+        "--segment keeps the rows whose COLUMN (its name as Waymark shows it) holds VALUE;\n"
+        "--from and --to (YYYY-MM-DD, both inclusive) keep the rows whose timestamp falls\n"
+        "between them. The definitions are in model/metrics/METRICS.md.\n"
+        "With --json the same as a JSON object; percentages run from 0 to 100 and a\n"
+        "measure without data is null. Fields are only ever added, never renamed.");
     command.options = {
-        QCommandLineOption(u"json"_s, tr("Print JSON instead of text.")),
-        QCommandLineOption(u"map"_s, tr("Only the map NAME (its name, any case, or id)."),
-                           tr("NAME")),
-        QCommandLineOption(u"segment"_s, tr("Only the rows whose COLUMN holds VALUE."),
-                           tr("COLUMN=VALUE")),
-        QCommandLineOption(u"from"_s, tr("Only rows from DATE on."), tr("DATE")),
-        QCommandLineOption(u"to"_s, tr("Only rows up to DATE."), tr("DATE")),
+        QCommandLineOption(u"json"_s, Text::tr("Print JSON instead of text.")),
+        QCommandLineOption(u"map"_s, Text::tr("Only the map NAME (its name, any case, or id)."),
+                           Text::tr("NAME")),
+        QCommandLineOption(u"segment"_s, Text::tr("Only the rows whose COLUMN holds VALUE."),
+                           Text::tr("COLUMN=VALUE")),
+        QCommandLineOption(u"from"_s, Text::tr("Only rows from DATE on."), Text::tr("DATE")),
+        QCommandLineOption(u"to"_s, Text::tr("Only rows up to DATE."), Text::tr("DATE")),
     };
-    command.positionals = {tr("FILE")};
-    command.exitStatus = tr("  0  the metrics were printed\n"
-                            "  1  --map names no map of FILE\n"
-                            "  2  a usage error, or FILE cannot be opened as a Waymark project\n");
+    command.positionals = {Text::tr("FILE")};
+    command.exitStatus =
+        Text::tr("  0  the metrics were printed\n"
+                 "  1  --map names no map of FILE\n"
+                 "  2  a usage error, or FILE cannot be opened as a Waymark project\n");
     command.run = runStats;
     return command;
 }

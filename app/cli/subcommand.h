@@ -4,6 +4,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -12,6 +13,12 @@
 #include <functional>
 
 namespace Waymark::Cli {
+
+// The message context of every command's texts: Text::tr("…").
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Waymark::Cli)
+};
 
 // Standard output and standard error, both UTF-8. Commands take it as a parameter rather
 // than writing to globals, so that one run's output is flushed when run() returns.

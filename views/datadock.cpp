@@ -306,6 +306,12 @@ bool DataDock::deleteCurrent()
 qint64 DataDock::rowsAttached(const Dataset &dataset, const Id &touchpointId) const
 {
     qint64 rows = 0;
+    // One read-only connection for all the attachments, opened only when one needs it.
+    // TODO: A filter attachment is counted by scanning its whole table on the UI thread,
+    // which on a dataset of a million rows can hold the window for a noticeable moment.
+    Sql::Database db;
+    bool opened = false;
+    bool unavailable = false;
     const QList<DatasetAttachment> &attachments = dataset.attachments;
     for (const DatasetAttachment &a : attachments) {
         if (a.kind == AttachmentKind::WholeDataset) {
@@ -318,10 +324,13 @@ qint64 DataDock::rowsAttached(const Dataset &dataset, const Id &touchpointId) co
         if (!mDocument || dataset.rowsTable <= 0)
             continue;
 
-        // The table name is a generated number, never text anyone typed.
-        Sql::Database db;
-        if (!db.open(mDocument->workingCopyPath(), Sql::Database::Mode::ReadOnly))
+        if (!opened && !unavailable) {
+            opened = db.open(mDocument->workingCopyPath(), Sql::Database::Mode::ReadOnly);
+            unavailable = !opened;
+        }
+        if (!opened)
             continue;
+        // The table name is a generated number, never text anyone typed.
         const QString table = u"dataset_rows_%1"_s.arg(dataset.rowsTable);
         QString sql;
         if (a.kind == AttachmentKind::ByColumn)

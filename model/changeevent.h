@@ -60,6 +60,7 @@ enum class Field : quint32
     Feeling = 1u << 23,     // a persona step's note
     Attachments = 1u << 24, // a dataset's attachments to touchpoints
     Rows = 1u << 25,        // a dataset's rows: a new wave imported, its row count, its mapping
+    Headline = 1u << 26,    // a map's headline metric
 };
 Q_DECLARE_FLAGS(Fields, Field)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Fields)

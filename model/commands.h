@@ -38,6 +38,8 @@ Command moveMap(Document *doc, const Id &mapId, int toIndex);
 Command renameMap(Document *doc, const Id &mapId, const QString &name);
 Command setMapKind(Document *doc, const Id &mapId, MapKind kind);
 Command setMapDescription(Document *doc, const Id &mapId, const QString &description);
+// The metric the map's cards show as their badge ("Change Headline Metric").
+Command setMapHeadline(Document *doc, const Id &mapId, HeadlineMetric headline);
 
 // Stages: removing one takes its touchpoints, their connectors and annotations along.
 Command addStage(Document *doc, const Id &mapId, int index, const Stage &stage);

@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include "logging.h"
+#include "metrics/metricscache.h"
 #include "storage/projectfile.h"
 #include "storage/workingcopy.h"
 
@@ -202,6 +203,19 @@ void Document::notify(const ChangeEvent &event)
 {
     mWorkingCopy->record(event);
     Q_EMIT changed(event);
+}
+
+std::optional<QByteArray> Document::cachedMetrics(const QByteArray &key) const
+{
+    return mWorkingCopy->cachedMetrics(key, Metrics::EngineVersion, Metrics::MaxEncodedBytes);
+}
+
+void Document::storeCachedMetrics(const QByteArray &key, const QByteArray &payload)
+{
+    if (key.isEmpty() || payload.isEmpty())
+        return;
+    mWorkingCopy->storeCachedMetrics(key, Metrics::EngineVersion, payload,
+                                     qMin(key.size(), Metrics::OptionsKeyLength));
 }
 
 void Document::flushWorkingCopy()

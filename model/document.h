@@ -14,6 +14,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QUndoCommand;
 class QUndoStack;
@@ -94,6 +95,13 @@ public:
     // For undo commands only: the project they edit, and the announcement of what they did.
     Project &editableProject() { return mProject; }
     void notify(const ChangeEvent &event);
+
+    // Computed metrics kept with the project (see metrics/metricscache.h): the payload stored
+    // under key (Metrics::inputsKey), if any. Storing is not an edit: no undo step, and the
+    // document does not become modified; the working copy keeps it, so the next save writes
+    // it. A store replaces the rows of the same options, whose inputs have since changed.
+    std::optional<QByteArray> cachedMetrics(const QByteArray &key) const;
+    void storeCachedMetrics(const QByteArray &key, const QByteArray &payload);
 
     // The last error the working copy met while writing an edit (a full disk); the edit is
     // kept in memory and written again by the next save.

@@ -121,6 +121,8 @@ struct JourneyMap
     QString name;
     MapKind kind = MapKind::CurrentState;
     QString description;
+    // The metric the cards show as their badge, and colour by in heat mode.
+    HeadlineMetric headline = HeadlineMetric::Automatic;
     QList<Stage> stages;           // in order, left to right
     QList<Lane> lanes;             // in order, top to bottom
     QList<Touchpoint> touchpoints; // in no particular order: each carries its cell and order

@@ -182,6 +182,22 @@ const auto columnTypes = vocabulary<ColumnType>(
                       QT_TRANSLATE_NOOP("Waymark::Vocabulary", "Yes or no")},
     Entry<ColumnType>{ColumnType::Text, u"text", QT_TRANSLATE_NOOP("Waymark::Vocabulary", "Text")});
 
+const auto headlineMetrics = vocabulary<HeadlineMetric>(
+    Entry<HeadlineMetric>{HeadlineMetric::Automatic, u"auto",
+                          QT_TRANSLATE_NOOP("Waymark::Vocabulary", "Automatic")},
+    Entry<HeadlineMetric>{HeadlineMetric::Nps, u"nps",
+                          QT_TRANSLATE_NOOP("Waymark::Vocabulary", "NPS")},
+    Entry<HeadlineMetric>{HeadlineMetric::Csat, u"csat",
+                          QT_TRANSLATE_NOOP("Waymark::Vocabulary", "CSAT")},
+    Entry<HeadlineMetric>{HeadlineMetric::Ces, u"ces",
+                          QT_TRANSLATE_NOOP("Waymark::Vocabulary", "Customer effort")},
+    Entry<HeadlineMetric>{HeadlineMetric::Rating, u"rating",
+                          QT_TRANSLATE_NOOP("Waymark::Vocabulary", "Rating")},
+    Entry<HeadlineMetric>{HeadlineMetric::Conversion, u"conversion",
+                          QT_TRANSLATE_NOOP("Waymark::Vocabulary", "Conversion")},
+    Entry<HeadlineMetric>{HeadlineMetric::Revenue, u"revenue",
+                          QT_TRANSLATE_NOOP("Waymark::Vocabulary", "Revenue")});
+
 template <typename Enum> QString joinKeys(const QList<Enum> &values)
 {
     QStringList keys;
@@ -234,6 +250,7 @@ WAYMARK_DEFINE_ENUM(AnnotationKind, annotationKinds)
 WAYMARK_DEFINE_ENUM(ConnectorDirection, directions)
 WAYMARK_DEFINE_ENUM(ColumnRole, columnRoles)
 WAYMARK_DEFINE_ENUM(ColumnType, columnTypes)
+WAYMARK_DEFINE_ENUM(HeadlineMetric, headlineMetrics)
 
 #undef WAYMARK_DEFINE_ENUM
 

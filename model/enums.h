@@ -107,6 +107,19 @@ enum class ColumnType
     Text
 };
 
+// The figure a map's cards show as their badge and colour by in heat mode. Automatic lets
+// each card show the first measure its data has, in the order of the values below.
+enum class HeadlineMetric
+{
+    Automatic,
+    Nps,
+    Csat,
+    Ces,
+    Rating,
+    Conversion,
+    Revenue,
+};
+
 // Every enumeration above has the same four functions: the list of its values in a stable
 // order, its stable key, the value for a key (nullopt for an unknown key, as read from an
 // untrusted file), and a translated name for people.
@@ -130,6 +143,7 @@ WAYMARK_DECLARE_ENUM(AnnotationKind)
 WAYMARK_DECLARE_ENUM(ConnectorDirection)
 WAYMARK_DECLARE_ENUM(ColumnRole)
 WAYMARK_DECLARE_ENUM(ColumnType)
+WAYMARK_DECLARE_ENUM(HeadlineMetric)
 
 #undef WAYMARK_DECLARE_ENUM
 

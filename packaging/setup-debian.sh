@@ -13,7 +13,7 @@ packages=(
     # storage and fragments
     libsqlite3-dev sqlite3 libboost-dev libboost-serialization-dev
     # data import: CSV parsing, encoding detection, XLSX workbooks
-    libcsv-dev libuchardet-dev liborcus-dev
+    libcsv-dev libuchardet-dev liborcus-dev zlib1g-dev
     # fonts so that offscreen rendering and screenshots have real glyphs
     fontconfig fonts-dejavu-core fonts-noto-core
     # running the GUI headless for screenshots

@@ -74,6 +74,7 @@ QJsonObject mapToJson(const JourneyMap &map, const QList<Persona> &personas)
     return QJsonObject{{u"id"_s, idText(map.id)},
                        {u"name"_s, map.name},
                        {u"kind"_s, toKey(map.kind)},
+                       {u"headline"_s, toKey(map.headline)},
                        {u"stages"_s, stages},
                        {u"lanes"_s, lanes},
                        {u"touchpoints"_s, touchpoints},

@@ -95,6 +95,12 @@ Command setMapDescription(Document *doc, const Id &mapId, const QString &descrip
         doc, mapId, description, tr("Change Map Description"), Field::Description);
 }
 
+Command setMapHeadline(Document *doc, const Id &mapId, HeadlineMetric headline)
+{
+    return SetField<&JourneyMap::headline>::make(doc, mapId, headline, tr("Change Headline Metric"),
+                                                 Field::Headline);
+}
+
 Command addStage(Document *doc, const Id &mapId, int index, const Stage &stage)
 {
     return addBand(doc, mapId, index, stage, tr("Add Stage"));

@@ -78,6 +78,26 @@ INSERT INTO dataset_sources (dataset_id) SELECT id FROM datasets;
     return ok;
 }
 
+// Format 4: each map's headline metric, and the cache of computed metrics. The headline is
+// a key checked when the file is read (like every key), not by a CHECK constraint, so that a
+// key from a newer Waymark is reported as such. The cache holds derived data only: any tool
+// may empty it, and Waymark then computes the figures again.
+bool addHeadlineAndMetricsCache(Sql::Database &db, QString *error)
+{
+    const bool ok = db.exec(QStringLiteral(R"sql(
+ALTER TABLE maps ADD COLUMN headline TEXT NOT NULL DEFAULT 'auto';
+CREATE TABLE metrics_cache (
+    key TEXT PRIMARY KEY NOT NULL,
+    engine_version INTEGER NOT NULL,
+    payload BLOB NOT NULL,
+    written TEXT NOT NULL
+);
+)sql"));
+    if (!ok && error)
+        *error = db.errorMessage();
+    return ok;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -87,6 +107,7 @@ const QList<Migration> &all()
     static const QList<Migration> steps = {
         {2, QStringLiteral("persona journeys"), addPersonaSteps},
         {3, QStringLiteral("imported rows"), addDatasetRows},
+        {4, QStringLiteral("headline metrics and the metrics cache"), addHeadlineAndMetricsCache},
     };
     return steps;
 }

@@ -130,9 +130,10 @@ const QString upsertProject = QStringLiteral(
     "generator = excluded.generator");
 
 const QString upsertMap = QStringLiteral(
-    "INSERT INTO maps (id, position, name, kind, description) VALUES (?, ?, ?, ?, ?) "
+    "INSERT INTO maps (id, position, name, kind, description, headline) "
+    "VALUES (?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name, "
-    "kind = excluded.kind, description = excluded.description");
+    "kind = excluded.kind, description = excluded.description, headline = excluded.headline");
 
 const QString upsertStage = QStringLiteral(
     "INSERT INTO stages (id, map_id, position, name, color, width) VALUES (?, ?, ?, ?, ?, ?) "
@@ -206,7 +207,8 @@ const QString upsertPersonaStep = QStringLiteral(
 
 bool writeMapRow(Writer &w, const JourneyMap &m, int position)
 {
-    return w.run(upsertMap, idText(m.id), position, m.name, toKey(m.kind), m.description);
+    return w.run(upsertMap, idText(m.id), position, m.name, toKey(m.kind), m.description,
+                 toKey(m.headline));
 }
 
 bool writeStage(Writer &w, const Id &mapId, const Stage &s, int position)
@@ -607,11 +609,11 @@ private:
 
 bool Reader::checkCounts()
 {
-    static const char *const tables[] = {"maps",          "stages",          "lanes",
-                                         "touchpoints",   "connectors",      "annotations",
-                                         "personas",      "datasets",        "dataset_columns",
-                                         "persona_steps", "dataset_sources", "dataset_attachments",
-                                         "dataset_tables"};
+    static const char *const tables[] = {"maps",           "stages",          "lanes",
+                                         "touchpoints",    "connectors",      "annotations",
+                                         "personas",       "datasets",        "dataset_columns",
+                                         "persona_steps",  "dataset_sources", "dataset_attachments",
+                                         "dataset_tables", "metrics_cache"};
     for (const char *table : tables) {
         const std::optional<qint64> count =
             mDb.queryInt(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
@@ -679,8 +681,8 @@ void Reader::readMaps(Project &project)
 {
     QHash<Id, qsizetype> mapIndex;
     {
-        Sql::Statement st(mDb, QStringLiteral("SELECT id, name, kind, description FROM maps "
-                                              "ORDER BY position, id"));
+        Sql::Statement st(mDb, QStringLiteral("SELECT id, name, kind, description, headline "
+                                              "FROM maps ORDER BY position, id"));
         while (st.next()) {
             JourneyMap m;
             m.id = id(st, 0, QStringLiteral("table maps"));
@@ -688,6 +690,7 @@ void Reader::readMaps(Project &project)
             m.name = text(st, 1);
             m.kind = key(st, 2, MapKind::CurrentState, w);
             m.description = text(st, 3);
+            m.headline = key(st, 4, HeadlineMetric::Automatic, w);
             mapIndex.insert(m.id, project.maps.size());
             project.maps.append(m);
         }

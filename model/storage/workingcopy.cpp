@@ -202,8 +202,84 @@ void WorkingCopy::record(const ChangeEvent &event)
     added = added || event.change == ChangeKind::Added;
 }
 
+std::optional<QByteArray> WorkingCopy::cachedMetrics(const QByteArray &key, int engineVersion,
+                                                     qint64 maxBytes)
+{
+    for (qsizetype i = mPendingMetrics.size() - 1; i >= 0; --i) {
+        if (mPendingMetrics[i].key == key && mPendingMetrics[i].engineVersion == engineVersion)
+            return mPendingMetrics[i].payload;
+    }
+    if (!mCopying.tryLock())
+        return std::nullopt;
+
+    // The length is checked before the value is fetched: a hostile file's blob is not read.
+    std::optional<QByteArray> found;
+    {
+        Sql::Statement st(mDb, QStringLiteral("SELECT length(payload) <= ?, payload "
+                                              "FROM metrics_cache "
+                                              "WHERE key = ? AND engine_version = ?"));
+        st.bind(1, maxBytes);
+        st.bind(2, QString::fromLatin1(key));
+        st.bind(3, engineVersion);
+        if (st.next() && st.integer(0) == 1)
+            found = st.blob(1);
+    }
+    mCopying.unlock();
+    return found;
+}
+
+bool WorkingCopy::storeCachedMetrics(const QByteArray &key, int engineVersion,
+                                     const QByteArray &payload, qsizetype optionsLength)
+{
+    mPendingMetrics.append({key, engineVersion, payload, optionsLength});
+    return writeCachedMetrics();
+}
+
+bool WorkingCopy::writeCachedMetrics()
+{
+    if (mPendingMetrics.isEmpty())
+        return true;
+    if (!mCopying.tryLock())
+        return false;
+
+    Sql::Transaction transaction(mDb);
+    bool ok = transaction.isActive();
+    for (const CachedMetrics &m : std::as_const(mPendingMetrics)) {
+        if (!ok)
+            break;
+        // Rows of the same options were computed from inputs that have changed since.
+        Sql::Statement stale(mDb, QStringLiteral("DELETE FROM metrics_cache "
+                                                 "WHERE substr(key, 1, ?) = ? AND key <> ?"));
+        stale.bind(1, qint64(m.optionsLength));
+        stale.bind(2, QString::fromLatin1(m.key.left(m.optionsLength)));
+        stale.bind(3, QString::fromLatin1(m.key));
+        Sql::Statement insert(mDb, QStringLiteral("INSERT OR REPLACE INTO metrics_cache "
+                                                  "(key, engine_version, payload, written) "
+                                                  "VALUES (?, ?, ?, ?)"));
+        insert.bind(1, QString::fromLatin1(m.key));
+        insert.bind(2, m.engineVersion);
+        insert.bind(3, m.payload);
+        insert.bind(4, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        ok = (m.optionsLength <= 0 || stale.run()) && insert.run();
+    }
+    Sql::Statement prune(mDb, QStringLiteral("DELETE FROM metrics_cache WHERE key NOT IN "
+                                             "(SELECT key FROM metrics_cache "
+                                             "ORDER BY written DESC, rowid DESC LIMIT ?)"));
+    prune.bind(1, MaxCachedMetrics);
+    ok = ok && prune.run() && transaction.commit();
+    mCopying.unlock();
+
+    if (!ok) {
+        // Derived data: losing it costs a recomputation, never the user's work.
+        qCWarning(lcStorage) << "cannot write the metrics cache:" << mDb.errorMessage();
+    }
+    mPendingMetrics.clear();
+    return ok;
+}
+
 bool WorkingCopy::flush(const Project &project, StorageError *error)
 {
+    writeCachedMetrics();
     if (mPending.isEmpty())
         return true;
 
@@ -250,6 +326,7 @@ bool WorkingCopy::flush(const Project &project, StorageError *error)
 
 bool WorkingCopy::copyTo(const QString &target, StorageError *error, const SaveProgress &options)
 {
+    const QMutexLocker copying(&mCopying);
     return FileOps::replaceAtomically(mDb, target, error, options);
 }
 

@@ -9,8 +9,10 @@
 #include "sqlite.h"
 
 #include <QHash>
+#include <QMutex>
 
 #include <memory>
+#include <optional>
 
 namespace Waymark {
 
@@ -41,6 +43,17 @@ public:
 
     QString path() const { return mPath; }
 
+    // The metrics cache (table metrics_cache, see FORMAT.md): derived data, written straight
+    // to the database with no undo step. A store replaces the rows of the same options (keys
+    // sharing their first optionsLength characters) and keeps at most MaxCachedMetrics rows,
+    // the newest. While copyTo() runs on another thread, stores wait in memory until the next
+    // store or flush.
+    static constexpr int MaxCachedMetrics = 8;
+    std::optional<QByteArray> cachedMetrics(const QByteArray &key, int engineVersion,
+                                            qint64 maxBytes);
+    bool storeCachedMetrics(const QByteArray &key, int engineVersion, const QByteArray &payload,
+                            qsizetype optionsLength);
+
     // Notes beside the working copy which file it belongs to and whether it holds unsaved
     // changes, so that after a crash the next Waymark can offer to recover it.
     void describe(const QString &sourcePath, bool modified);
@@ -61,11 +74,22 @@ private:
     WorkingCopy() = default;
     bool openDatabase(StorageError *error);
     void useWriteAheadLog();
+    bool writeCachedMetrics();
 
     QString mPath;
     Sql::Database mDb;
     // Pending writes: (kind, id) -> whether the entity was added (and must be written whole).
     QHash<QPair<int, Id>, bool> mPending;
+
+    struct CachedMetrics
+    {
+        QByteArray key;
+        int engineVersion = 0;
+        QByteArray payload;
+        qsizetype optionsLength = 0;
+    };
+    QList<CachedMetrics> mPendingMetrics; // waiting for a copy to finish
+    QMutex mCopying;                      // held by copyTo() for the whole copy
 };
 
 } // namespace Waymark

@@ -400,6 +400,7 @@ private:
         const QString mapPath = u"map/"_s + map.name + u'/';
         map.id = id(u"map/"_s + map.name);
         map.kind = in.enumeration<MapKind>(u"kind"_s, MapKind::CurrentState);
+        map.headline = in.enumeration<HeadlineMetric>(u"headline"_s, HeadlineMetric::Automatic);
         map.description = in.text(u"description"_s);
 
         QHash<QString, Id> stages;

@@ -26,6 +26,7 @@ inline Project fullProject()
     m.id = fixedId(10);
     m.name = u"Online store"_s;
     m.kind = MapKind::FutureState;
+    m.headline = HeadlineMetric::Csat;
     m.description = u"How buying should feel.\nSecond line, with \"quotes\"."_s;
     m.stages = {{fixedId(11), u"Awareness"_s, QColor(0x33, 0x66, 0x99), 260},
                 {fixedId(12), u"Purchase"_s, QColor(10, 20, 30, 128), 0}};
@@ -145,12 +146,15 @@ inline Project fullProject()
 }
 
 // fullProject() as a file of format 1 holds it: without the persona paths that format 2
-// added. The committed fixture tests/data/format-1.waymark holds exactly this.
+// added, and with the default headline metric, since format 4 added that. The committed
+// fixture tests/data/format-1.waymark holds exactly this.
 inline Project formatOneProject()
 {
     Project p = fullProject();
-    for (JourneyMap &m : p.maps)
+    for (JourneyMap &m : p.maps) {
         m.personaSteps.clear();
+        m.headline = HeadlineMetric::Automatic;
+    }
     return p;
 }
 
@@ -167,6 +171,7 @@ inline void compareProjects(const Project &actual, const Project &expected)
         QCOMPARE(a.id, e.id);
         QCOMPARE(a.name, e.name);
         QCOMPARE(a.kind, e.kind);
+        QCOMPARE(a.headline, e.headline);
         QCOMPARE(a.description, e.description);
         QVERIFY(a.stages == e.stages);
         QVERIFY(a.lanes == e.lanes);

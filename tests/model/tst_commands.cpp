@@ -188,6 +188,11 @@ void tst_Commands::doUndoRedo_data()
     }) << Check([](const Project &p) { QCOMPARE(firstMap(p).kind, MapKind::CurrentState); })
                               << u"Change Map Kind"_s;
 
+    QTest::newRow("map headline") << Factory([map](Document *d) {
+        return Commands::setMapHeadline(d, map, HeadlineMetric::Revenue);
+    }) << Check([](const Project &p) { QCOMPARE(firstMap(p).headline, HeadlineMetric::Revenue); })
+                                  << u"Change Headline Metric"_s;
+
     QTest::newRow("map description")
         << Factory([map](Document *d) { return Commands::setMapDescription(d, map, u"New"_s); })
         << Check([](const Project &p) { QCOMPARE(firstMap(p).description, u"New"_s); })
@@ -563,6 +568,11 @@ void tst_Commands::refusesNoOpsAndUnknownIds_data()
         [](Document *d) { return Commands::renameStage(d, fixedId(11), u"Awareness"_s); });
     QTest::newRow("unknown stage")
         << Factory([unknown](Document *d) { return Commands::renameStage(d, unknown, u"X"_s); });
+    QTest::newRow("same headline") << Factory(
+        [](Document *d) { return Commands::setMapHeadline(d, fixedId(10), HeadlineMetric::Csat); });
+    QTest::newRow("headline of an unknown map") << Factory([unknown](Document *d) {
+        return Commands::setMapHeadline(d, unknown, HeadlineMetric::Nps);
+    });
     QTest::newRow("remove unknown touchpoint")
         << Factory([unknown](Document *d) { return Commands::removeTouchpoints(d, {unknown}); });
     QTest::newRow("move to a cell of another map") << Factory([unknown](Document *d) {
@@ -809,6 +819,13 @@ void tst_Commands::changeEventsNameWhatChanged()
     QCOMPARE(event.id, fixedId(11));
     QCOMPARE(event.mapId, fixedId(10));
     QCOMPARE(event.fields, Fields(Field::Name));
+
+    spy.clear();
+    mDoc->push(Commands::setMapHeadline(mDoc.get(), fixedId(10), HeadlineMetric::Nps).release());
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).value<ChangeEvent>(),
+             (ChangeEvent{
+                 EntityKind::Map, ChangeKind::Modified, fixedId(10), {}, Fields(Field::Headline)}));
 
     spy.clear();
     mDoc->push(Commands::removeStage(mDoc.get(), fixedId(12)).release());

@@ -41,6 +41,7 @@ private Q_SLOTS:
         checkVocabulary<ConnectorDirection>(4);
         checkVocabulary<ColumnRole>(15);
         checkVocabulary<ColumnType>(5);
+        checkVocabulary<HeadlineMetric>(7);
     }
 
     void keysAreThoseOfTheFileFormat()
@@ -52,6 +53,10 @@ private Q_SLOTS:
         QCOMPARE(toKey(Channel::MobileApp), u"mobile-app"_s);
         QCOMPARE(toKey(Device::InPerson), u"in-person"_s);
         QCOMPARE(toKey(AnnotationKind::PainPoint), u"pain-point"_s);
+        const QStringList headlines = {u"auto"_s,   u"nps"_s,        u"csat"_s,   u"ces"_s,
+                                       u"rating"_s, u"conversion"_s, u"revenue"_s};
+        for (qsizetype i = 0; i < headlines.size(); ++i)
+            QCOMPARE(toKey(allValues<HeadlineMetric>().at(i)), headlines.at(i));
     }
 
     void deviceLists_data()

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void fixtureOfFormatOneOpens();
     void formatOneMigratesToTheCurrentFormat();
     void fixtureOfFormatTwoMigrates();
+    void fixtureOfFormatThreeMigrates();
     void stepsOfANewPersonaReachTheWorkingCopy();
     void migrationsRunInOrder();
     void missingMigrationFails();
@@ -202,6 +203,8 @@ void tst_ProjectFile::refusals_data()
         << u"dangling"_s << int(StorageErrorCode::Damaged) << u"refer to things"_s;
     QTest::newRow("unknown channel")
         << u"badkey"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
+    QTest::newRow("unknown headline metric")
+        << u"badheadline"_s << int(StorageErrorCode::Damaged) << u"invalid or inconsistent"_s;
     QTest::newRow("bad id") << u"badid"_s << int(StorageErrorCode::Damaged)
                             << u"invalid or inconsistent"_s;
     QTest::newRow("card of another map's stage")
@@ -259,6 +262,8 @@ void tst_ProjectFile::refusals()
             sql = u"UPDATE touchpoints SET stage_id = '00000000-0000-4000-8000-000000000777'"_s;
         else if (setup == u"badkey")
             sql = u"UPDATE touchpoints SET channel = 'telepathy'"_s;
+        else if (setup == u"badheadline")
+            sql = u"UPDATE maps SET headline = 'sparkle'"_s;
         else if (setup == u"badid")
             sql = u"UPDATE personas SET id = 'not-a-uuid';"
                   "UPDATE persona_steps SET persona_id = 'not-a-uuid'"_s;
@@ -393,7 +398,7 @@ void tst_ProjectFile::fixtureOfFormatOneOpens()
 
 void tst_ProjectFile::formatOneMigratesToTheCurrentFormat()
 {
-    QCOMPARE(ProjectFile::currentFormatVersion(), 3);
+    QCOMPARE(ProjectFile::currentFormatVersion(), 4);
     const QString fixture = QStringLiteral(WAYMARK_TEST_DATA "/format-1.waymark");
     StorageError error;
     std::unique_ptr<Document> doc = Document::open(fixture, &error);
@@ -407,12 +412,14 @@ void tst_ProjectFile::formatOneMigratesToTheCurrentFormat()
     for (const PersonaStep *s : personaPath(map, fixedId(71)))
         steps.append(*s);
     doc->push(Commands::setPersonaPath(doc.get(), map.id, fixedId(71), steps).release());
-    QCOMPARE(doc->undoStack()->count(), 1);
+    // And the headline metric, which format 4 added.
+    doc->push(Commands::setMapHeadline(doc.get(), map.id, map.headline).release());
+    QCOMPARE(doc->undoStack()->count(), 2);
 
     const QString migrated = path(u"migrated.waymark"_s);
     QVERIFY2(doc->saveAs(migrated, &error), qPrintable(error.message + error.detail));
     const ProjectFile::CheckReport report = ProjectFile::check(migrated);
-    QCOMPARE(report.formatVersion, 3);
+    QCOMPARE(report.formatVersion, 4);
     QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.value(0).what));
     const std::optional<Project> read = ProjectFile::read(migrated, &error);
     QVERIFY2(read, qPrintable(error.message + u'\n' + error.detail));
@@ -426,7 +433,7 @@ void tst_ProjectFile::formatOneMigratesToTheCurrentFormat()
     QVERIFY(b.open(fresh, Sql::Database::Mode::ReadOnly));
     const QList<Schema::SchemaObject> migratedSchema = Schema::read(a);
     QVERIFY(migratedSchema == Schema::read(b));
-    QVERIFY(migratedSchema == Schema::expected(3));
+    QVERIFY(migratedSchema == Schema::expected(4));
     QVERIFY(std::any_of(migratedSchema.cbegin(), migratedSchema.cend(),
                         [](const Schema::SchemaObject &o) { return o.name == u"persona_steps"; }));
 }
@@ -466,7 +473,7 @@ void tst_ProjectFile::fixtureOfFormatTwoMigrates()
     const QString migrated = path(u"migrated.waymark"_s);
     QVERIFY2(doc->saveAs(migrated, &error), qPrintable(error.message + error.detail));
     const ProjectFile::CheckReport report = ProjectFile::check(migrated);
-    QCOMPARE(report.formatVersion, 3);
+    QCOMPARE(report.formatVersion, ProjectFile::currentFormatVersion());
     QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.value(0).what));
     const std::optional<Project> read = ProjectFile::read(migrated, &error);
     QVERIFY2(read, qPrintable(error.message + u'\n' + error.detail));
@@ -475,7 +482,80 @@ void tst_ProjectFile::fixtureOfFormatTwoMigrates()
 
     Sql::Database db;
     QVERIFY(db.open(migrated, Sql::Database::Mode::ReadOnly));
-    QVERIFY(Schema::read(db) == Schema::expected(3));
+    QVERIFY(Schema::read(db) == Schema::expected(ProjectFile::currentFormatVersion()));
+    QCOMPARE(fileHash(fixture), before);
+}
+
+void tst_ProjectFile::fixtureOfFormatThreeMigrates()
+{
+    // Made by the Waymark of format 3: `waymark new --template digital-journey`, then
+    // `waymark import` of a 30-row survey attached by its Touchpoint column (NPS, CSAT,
+    // a segment) and of 12 orders attached whole to Checkout (key, converted, revenue).
+    const QString fixture = QStringLiteral(WAYMARK_TEST_DATA "/format-3.waymark");
+    QVERIFY2(QFileInfo::exists(fixture), "tests/data/format-3.waymark is missing");
+    const QByteArray before = fileHash(fixture);
+    QCOMPARE(ProjectFile::check(fixture).formatVersion, 3);
+    QVERIFY(ProjectFile::check(fixture).problems.isEmpty());
+
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(fixture, &error);
+    QVERIFY2(doc, qPrintable(error.message + u'\n' + error.detail));
+    QCOMPARE(doc->openedFormatVersion(), 3);
+    const Project &project = doc->project();
+    QCOMPARE(project.maps.size(), 1);
+    QCOMPARE(project.maps[0].touchpoints.size(), 37);
+    QCOMPARE(project.maps[0].connectors.size(), 10);
+    QCOMPARE(project.personas.size(), 2);
+    QCOMPARE(project.maps[0].personaSteps.size(), 22);
+    for (const JourneyMap &map : project.maps)
+        QCOMPARE(map.headline, HeadlineMetric::Automatic);
+
+    QCOMPARE(project.datasets.size(), 2);
+    const Dataset &survey = project.datasets[0];
+    QCOMPARE(survey.name, u"Spring survey"_s);
+    QCOMPARE(survey.rowCount, 30);
+    QVERIFY(survey.rowsTable > 0);
+    QCOMPARE(survey.columns.size(), 6);
+    QCOMPARE(survey.columns[3].role, ColumnRole::Nps);
+    QCOMPARE(survey.columns[4].role, ColumnRole::Csat);
+    QCOMPARE(survey.attachments.size(), 1);
+    QCOMPARE(survey.attachments[0].kind, AttachmentKind::ByColumn);
+    QCOMPARE(survey.attachments[0].column, 2);
+    const Dataset &orders = project.datasets[1];
+    QCOMPARE(orders.name, u"Checkout orders"_s);
+    QCOMPARE(orders.rowCount, 12);
+    QCOMPARE(orders.columns[3].role, ColumnRole::Revenue);
+    QCOMPARE(orders.attachments.size(), 1);
+    const Touchpoint *checkout =
+        findById(project.maps[0].touchpoints, orders.attachments[0].touchpointId);
+    QVERIFY(checkout);
+    QCOMPARE(checkout->title, u"Checkout"_s);
+
+    // The migrated file takes a headline, and its rows come along into the saved file.
+    doc->push(
+        Commands::setMapHeadline(doc.get(), project.maps[0].id, HeadlineMetric::Nps).release());
+    const QString migrated = path(u"migrated.waymark"_s);
+    QVERIFY2(doc->saveAs(migrated, &error), qPrintable(error.message + error.detail));
+    const ProjectFile::CheckReport report = ProjectFile::check(migrated);
+    QCOMPARE(report.formatVersion, 4);
+    QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.value(0).what));
+    const std::optional<Project> read = ProjectFile::read(migrated, &error);
+    QVERIFY2(read, qPrintable(error.message + u'\n' + error.detail));
+    QCOMPARE(read->maps[0].headline, HeadlineMetric::Nps);
+    QVERIFY(read->datasets == doc->project().datasets);
+
+    Sql::Database db;
+    QVERIFY(db.open(migrated, Sql::Database::Mode::ReadOnly));
+    const auto rows = [&](const Dataset &d) {
+        return db.queryInt(u"SELECT count(*) FROM dataset_rows_%1"_s.arg(d.rowsTable));
+    };
+    QCOMPARE(rows(survey), std::optional<qint64>(30));
+    QCOMPARE(rows(orders), std::optional<qint64>(12));
+    QCOMPARE(
+        db.queryInt(u"SELECT count(touchpoint_id) FROM dataset_rows_%1"_s.arg(survey.rowsTable)),
+        std::optional<qint64>(30));
+    QCOMPARE(db.queryInt(u"SELECT count(*) FROM metrics_cache"_s), std::optional<qint64>(0));
+    QCOMPARE(db.queryText(u"SELECT headline FROM maps"_s).value_or(QString()), u"nps"_s);
     QCOMPARE(fileHash(fixture), before);
 }
 

@@ -67,23 +67,66 @@ bool CsvReader::atEnd() const
     return (mFinished || mError) && mNextReady >= mReady.size();
 }
 
+bool CsvReader::ensureStarted()
+{
+    if (mStarted)
+        return !mError;
+    mStarted = true;
+    return start();
+}
+
 std::optional<CsvRow> CsvReader::next()
 {
-    if (!mStarted) {
-        mStarted = true;
-        if (!start())
-            return std::nullopt;
-    }
+    if (!ensureStarted() && mNextReady >= mReady.size())
+        return std::nullopt;
 
     while (mNextReady >= mReady.size()) {
         mReady.clear();
         mNextReady = 0;
         if (mFinished || mError)
             return std::nullopt;
+        mTarget = &mReady;
         if (!readChunk())
             finish();
     }
-    return std::move(mReady[mNextReady++]);
+    const RecordBatch::Record &record = mReady[mNextReady++];
+    CsvRow row;
+    row.record = record.record;
+    row.line = record.line;
+    row.fields.reserve(record.fieldCount);
+    for (qsizetype i = 0; i < record.fieldCount; ++i)
+        row.fields.append(QString::fromUtf8(mReady.field(record, i)));
+    return row;
+}
+
+bool CsvReader::nextBatch(RecordBatch &batch, qsizetype maxRecords)
+{
+    batch.clear();
+    ensureStarted();
+
+    // Records parsed before (by next(), or past the last batch's end) come first.
+    for (; mNextReady < mReady.size() && batch.size() < maxRecords; ++mNextReady)
+        batch.appendRecord(mReady, mNextReady);
+    if (mNextReady >= mReady.size()) {
+        mReady.clear();
+        mNextReady = 0;
+    }
+
+    mTarget = &batch;
+    while (batch.size() < maxRecords && mReady.isEmpty() && !mFinished && !mError) {
+        if (!readChunk())
+            finish();
+    }
+    mTarget = &mReady;
+
+    // A chunk's records past maxRecords wait for the next call.
+    if (batch.size() > maxRecords) {
+        for (qsizetype i = maxRecords; i < batch.size(); ++i)
+            mReady.appendRecord(batch, i);
+        batch.truncate(maxRecords);
+    }
+    batch.progressDone = mBytesRead;
+    return !batch.isEmpty();
 }
 
 bool CsvReader::start()
@@ -176,8 +219,8 @@ void CsvReader::feed(QByteArrayView utf8)
                      "after a closing quote. Quote the whole field and double the quote marks "
                      "inside it.")
                      .arg(mRecords + 1)
-                     .arg(mFields.size() + 1),
-                 mFields.size() + 1);
+                     .arg(mOpenEnds.size() + 1),
+                 qsizetype(mOpenEnds.size()) + 1);
         } else {
             fail(CsvErrorCode::ReadFailed,
                  Text::tr("The file could not be read: %1.")
@@ -193,9 +236,9 @@ void CsvReader::feed(QByteArrayView utf8)
              Text::tr("Row %1, column %2: the field is larger than %3 MB, the most Waymark reads. "
                       "If the field begins with a quote mark, check that the quote is closed.")
                  .arg(mRecords + 1)
-                 .arg(mFields.size() + 1)
+                 .arg(mOpenEnds.size() + 1)
                  .arg(mOptions.maxFieldBytes / (1024.0 * 1024.0), 0, 'g', 3),
-             mFields.size() + 1);
+             qsizetype(mOpenEnds.size()) + 1);
     }
 }
 
@@ -224,8 +267,8 @@ void CsvReader::finish()
                      "quote mark.")
                 .arg(mRecords + 1)
                 .arg(mLine)
-                .arg(mFields.size() + 1),
-            mFields.size() + 1);
+                .arg(mOpenEnds.size() + 1),
+            qsizetype(mOpenEnds.size()) + 1);
         return;
     }
     if (!mError && mRecords == 0)
@@ -256,7 +299,7 @@ void CsvReader::onField(void *data, std::size_t length, void *self)
         return;
 
     const QByteArrayView bytes(static_cast<const char *>(data), qsizetype(length));
-    const qsizetype column = reader->mFields.size() + 1;
+    const qsizetype column = qsizetype(reader->mOpenEnds.size()) + 1;
     const CsvOptions &options = reader->mOptions;
     if (column > options.maxColumns) {
         reader->fail(CsvErrorCode::TooManyColumns,
@@ -285,28 +328,40 @@ void CsvReader::onField(void *data, std::size_t length, void *self)
                      0);
         return;
     }
-    if (bytes.contains('\0')) {
-        reader->fail(CsvErrorCode::Binary,
-                     Text::tr("Row %1, column %2 holds a NUL byte: the file is binary data or "
-                              "damaged, not text.")
-                         .arg(reader->mRecords + 1)
-                         .arg(column),
-                     column);
-        return;
+    // Most fields are printable ASCII: no NUL, valid UTF-8, no line break. Only the others
+    // need the checks.
+    bool plain = true;
+    for (const char c : bytes) {
+        if (static_cast<unsigned char>(c) - 0x20u >= 0x5fu) {
+            plain = false;
+            break;
+        }
     }
-    if (!reader->mDecoder && !isValidUtf8(bytes)) {
-        reader->fail(
-            CsvErrorCode::BadEncoding,
-            Text::tr("Row %1, column %2 is not valid UTF-8. Choose the encoding the file was "
-                     "saved in (for example Windows-1252).")
-                .arg(reader->mRecords + 1)
-                .arg(column),
-            column);
-        return;
+    if (!plain) {
+        if (bytes.contains('\0')) {
+            reader->fail(CsvErrorCode::Binary,
+                         Text::tr("Row %1, column %2 holds a NUL byte: the file is binary data or "
+                                  "damaged, not text.")
+                             .arg(reader->mRecords + 1)
+                             .arg(column),
+                         column);
+            return;
+        }
+        if (!reader->mDecoder && !isValidUtf8(bytes)) {
+            reader->fail(
+                CsvErrorCode::BadEncoding,
+                Text::tr("Row %1, column %2 is not valid UTF-8. Choose the encoding the file was "
+                         "saved in (for example Windows-1252).")
+                    .arg(reader->mRecords + 1)
+                    .arg(column),
+                column);
+            return;
+        }
+        reader->mRecordLines += countLineBreaks(bytes);
     }
 
-    reader->mRecordLines += countLineBreaks(bytes);
-    reader->mFields.append(QString::fromUtf8(bytes));
+    reader->mOpenBytes.append(bytes.data(), std::size_t(bytes.size()));
+    reader->mOpenEnds.push_back(qsizetype(reader->mOpenBytes.size()));
 }
 
 void CsvReader::onRecordEnd(int terminator, void *self)
@@ -319,7 +374,7 @@ void CsvReader::onRecordEnd(int terminator, void *self)
     // record, and the line ends of blank lines, which have no fields.
     const int previous = reader->mLastTerminator;
     reader->mLastTerminator = terminator;
-    if (reader->mFields.isEmpty()) {
+    if (reader->mOpenEnds.empty()) {
         if (terminator == '\n' && previous == '\r')
             return;
         if (terminator != -1) {
@@ -329,15 +384,18 @@ void CsvReader::onRecordEnd(int terminator, void *self)
         return;
     }
 
-    CsvRow row;
-    row.record = ++reader->mRecords;
-    row.line = reader->mLine;
-    row.fields = std::move(reader->mFields);
-    reader->mFields.clear();
+    RecordBatch &target = *reader->mTarget;
+    qsizetype begin = 0;
+    for (const qsizetype end : reader->mOpenEnds) {
+        target.appendField(QByteArrayView(reader->mOpenBytes.data() + begin, end - begin));
+        begin = end;
+    }
+    target.endRecord(++reader->mRecords, reader->mLine);
+    reader->mOpenBytes.clear();
+    reader->mOpenEnds.clear();
     reader->mLine += 1 + reader->mRecordLines;
     reader->mRecordLines = 0;
     reader->mRecordBytes = 0;
-    reader->mReady.append(std::move(row));
 }
 
 } // namespace Waymark::Import

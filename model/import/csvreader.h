@@ -7,11 +7,14 @@
 #pragma once
 
 #include "import/encoding.h"
+#include "import/recordsource.h"
 
 #include <QStringList>
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 class QIODevice;
 
@@ -78,6 +81,11 @@ public:
     // Records before an error are all handed out first.
     std::optional<CsvRow> next();
 
+    // The same records, about maxRecords at a time, as UTF-8 bytes (see RecordBatch): what
+    // the importer reads. False, with the batch empty, at the end or at an error. Calls of
+    // next() and nextBatch() may be mixed.
+    bool nextBatch(RecordBatch &batch, qsizetype maxRecords);
+
     const CsvError &error() const { return mError; }
     bool atEnd() const;
 
@@ -93,6 +101,7 @@ public:
     qint64 blankLines() const { return mBlankLines; }
 
 private:
+    bool ensureStarted();
     bool start();
     bool readChunk();
     void feed(QByteArrayView utf8);
@@ -110,9 +119,12 @@ private:
     std::optional<TextDecoder> mDecoder; // nullopt when the bytes are UTF-8 already
     DetectedEncoding mEncoding;
     CsvError mError;
-    QList<CsvRow> mReady; // records parsed from the last chunk, not yet handed out
+    RecordBatch mReady; // records parsed from the last chunk, not yet handed out by next()
     qsizetype mNextReady = 0;
-    QStringList mFields; // of the record being parsed
+    RecordBatch *mTarget = &mReady; // where complete records go
+    // The fields of the record being parsed, which may go on in the next chunk.
+    std::string mOpenBytes;
+    std::vector<qsizetype> mOpenEnds;
     qsizetype mRecordBytes = 0;
     qint64 mRecordLines = 0; // line breaks inside the quoted fields of that record
     qint64 mRecords = 0;

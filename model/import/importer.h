@@ -91,6 +91,7 @@ qsizetype findColumn(const ImportPlan &plan, const QString &nameOrPosition);
 // Roles whose values must be numbers (nps, csat, ces, rating, revenue, quantity) or yes and
 // no (converted); the check of one value, with the reason it fails in *reason.
 bool fitsRole(ColumnRole role, QStringView value, bool decimalComma, QString *reason);
+bool fitsRole(ColumnRole role, QByteArrayView utf8, bool decimalComma, QString *reason);
 
 struct BadValue
 {

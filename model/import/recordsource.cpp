@@ -6,6 +6,63 @@
 
 namespace Waymark::Import {
 
+void RecordBatch::clear()
+{
+    mBytes.clear();
+    mEnds.clear();
+    mRecords.clear();
+    mOpenFirst = 0;
+    progressDone = 0;
+}
+
+void RecordBatch::appendField(QByteArrayView bytes)
+{
+    mBytes.append(bytes.data(), std::size_t(bytes.size()));
+    mEnds.push_back(mBytes.size());
+}
+
+void RecordBatch::endRecord(qint64 record, qint64 line)
+{
+    const qsizetype count = qsizetype(mEnds.size()) - mOpenFirst;
+    mRecords.push_back({record, line, mOpenFirst, count});
+    mOpenFirst = qsizetype(mEnds.size());
+}
+
+void RecordBatch::truncate(qsizetype count)
+{
+    if (count >= size())
+        return;
+    mRecords.resize(std::size_t(count));
+    const std::size_t fields =
+        count == 0 ? 0 : std::size_t(mRecords.back().firstField + mRecords.back().fieldCount);
+    mEnds.resize(fields);
+    mBytes.resize(fields == 0 ? 0 : mEnds.back());
+    mOpenFirst = qsizetype(fields);
+}
+
+void RecordBatch::appendRecord(const RecordBatch &other, qsizetype index)
+{
+    const Record &r = other[index];
+    for (qsizetype i = 0; i < r.fieldCount; ++i)
+        appendField(other.field(r, i));
+    endRecord(r.record, r.line);
+}
+
+bool RecordSource::nextBatch(RecordBatch &batch, qsizetype maxRecords)
+{
+    batch.clear();
+    while (batch.size() < maxRecords) {
+        const std::optional<SourceRecord> record = next();
+        if (!record)
+            break;
+        for (const QString &field : record->fields)
+            batch.appendField(field.toUtf8());
+        batch.endRecord(record->record, record->line);
+    }
+    batch.progressDone = progressDone();
+    return !batch.isEmpty();
+}
+
 namespace {
 
 SourceErrorCode sourceCode(CsvErrorCode code)
@@ -52,6 +109,17 @@ public:
             return std::nullopt;
         }
         return SourceRecord{row->record, row->line, std::move(row->fields)};
+    }
+
+    bool nextBatch(RecordBatch &batch, qsizetype maxRecords) override
+    {
+        const bool some = mReader.nextBatch(batch, maxRecords);
+        if (!some) {
+            const CsvError &e = mReader.error();
+            if (e)
+                mError = {sourceCode(e.code), e.message, e.record, e.line, e.column};
+        }
+        return some;
     }
 
     const SourceError &error() const override { return mError; }

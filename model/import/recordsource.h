@@ -18,11 +18,14 @@
 //   nullopt too, after every record before the problem, and error() says what and where.
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 class QIODevice;
 
@@ -36,6 +39,53 @@ struct SourceRecord
     qint64 record = 0; // 1-based, header and comment records included
     qint64 line = 0;   // 1-based line or sheet row where it begins
     QStringList fields;
+};
+
+// Records handed out many at a time, their fields as UTF-8 bytes in one buffer: what the
+// importer reads, so that a million rows cost no QString per field. The same contract as
+// SourceRecord's, in bytes; a source that reads another encoding has transcoded them.
+class RecordBatch
+{
+public:
+    struct Record
+    {
+        qint64 record = 0;
+        qint64 line = 0;
+        qsizetype firstField = 0; // of the batch's fields
+        qsizetype fieldCount = 0;
+    };
+
+    qsizetype size() const { return qsizetype(mRecords.size()); }
+    bool isEmpty() const { return mRecords.empty(); }
+    const Record &operator[](qsizetype i) const { return mRecords[std::size_t(i)]; }
+    QByteArrayView field(const Record &record, qsizetype i) const
+    {
+        const std::size_t k = std::size_t(record.firstField + i);
+        const std::size_t begin = k == 0 ? 0 : mEnds[k - 1];
+        return QByteArrayView(mBytes.data() + begin, qsizetype(mEnds[k] - begin));
+    }
+    qsizetype byteCount() const { return qsizetype(mBytes.size()); }
+
+    // The source's progressDone() once the batch's last record was read.
+    qint64 progressDone = 0;
+
+    // Keeps the buffers' capacity, so that a batch reused for the next costs no allocation.
+    void clear();
+    // Fields are added one by one, then closed as one record.
+    void appendField(QByteArrayView bytes);
+    void endRecord(qint64 record, qint64 line);
+    // Leaves the first count records.
+    void truncate(qsizetype count);
+    // A copy of one record of another batch.
+    void appendRecord(const RecordBatch &other, qsizetype index);
+    // The fields added since the last endRecord().
+    qsizetype openFieldCount() const { return qsizetype(mEnds.size()) - mOpenFirst; }
+
+private:
+    std::string mBytes;
+    std::vector<std::size_t> mEnds; // where each field ends in mBytes
+    std::vector<Record> mRecords;
+    qsizetype mOpenFirst = 0;
 };
 
 enum class SourceErrorCode
@@ -70,6 +120,12 @@ public:
     // The next record; nullopt at the end or at an error (see error()).
     virtual std::optional<SourceRecord> next() = 0;
     virtual const SourceError &error() const = 0;
+
+    // About maxRecords next records at once, in place of what the batch held (its buffers
+    // reused); false, with the batch empty, at the end or at an error. This default reads
+    // them through next(); a source that holds bytes already hands them over without
+    // making QStrings.
+    virtual bool nextBatch(RecordBatch &batch, qsizetype maxRecords);
 
     // For progress: how far reading has come, in the source's own unit (bytes for CSV),
     // out of progressTotal(); a total of 0 means unknown.

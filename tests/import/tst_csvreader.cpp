@@ -411,6 +411,70 @@ private Q_SLOTS:
         QCOMPARE(chunked.error.code, code);
         QCOMPARE(chunked.fields(), result.fields());
     }
+
+    // Records in batches, as the importer reads them, are the records next() hands out, with
+    // their numbers and lines, whatever the batch size and however the calls are mixed.
+    void batchesMatchRecords_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("batchSize");
+        QTest::addColumn<QByteArray>("encoding");
+
+        QByteArray many = "id,text\n";
+        for (int i = 0; i < 3000; ++i)
+            many +=
+                QByteArray::number(i) + (i % 7 == 0 ? ",\"two\nlines, \"\"q\"\"\"\n" : ",plain\n");
+        QTest::newRow("one at a time") << "a,b\n1,2\n\n3,\"x\ny\"\n"_ba << 1 << QByteArray();
+        QTest::newRow("many chunks, small batches") << many << 7 << QByteArray();
+        QTest::newRow("many chunks, large batches") << many << 100000 << QByteArray();
+        QTest::newRow("error after records") << "a,b\n1,2\n3,\"open\n"_ba << 2 << QByteArray();
+        QTest::newRow("windows-1252") << "a,b\ncaf\xe9,2\n"_ba << 4 << "windows-1252"_ba;
+    }
+
+    void batchesMatchRecords()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(int, batchSize);
+        QFETCH(QByteArray, encoding);
+        CsvOptions options;
+        options.chunkBytes = 4096;
+        if (!encoding.isEmpty())
+            options.encoding = encodingFromName(QString::fromLatin1(encoding));
+        const ReadResult expected = readBytes(input, options);
+
+        QBuffer buffer;
+        buffer.setData(input);
+        buffer.open(QIODevice::ReadOnly);
+        CsvReader reader(&buffer, options);
+        QList<CsvRow> rows;
+        // The first record through next(), the rest in batches.
+        if (std::optional<CsvRow> first = reader.next())
+            rows.append(*first);
+        RecordBatch batch;
+        qint64 lastProgress = 0;
+        while (reader.nextBatch(batch, batchSize)) {
+            QVERIFY(batch.size() <= batchSize);
+            QVERIFY(batch.progressDone >= lastProgress);
+            lastProgress = batch.progressDone;
+            for (qsizetype i = 0; i < batch.size(); ++i) {
+                CsvRow row{batch[i].record, batch[i].line, {}};
+                for (qsizetype f = 0; f < batch[i].fieldCount; ++f)
+                    row.fields.append(QString::fromUtf8(batch.field(batch[i], f)));
+                rows.append(row);
+            }
+        }
+        QVERIFY(batch.isEmpty());
+
+        QCOMPARE(rows.size(), expected.rows.size());
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            QCOMPARE(rows[i].record, expected.rows[i].record);
+            QCOMPARE(rows[i].line, expected.rows[i].line);
+            QCOMPARE(rows[i].fields, expected.rows[i].fields);
+        }
+        QCOMPARE(reader.error().code, expected.error.code);
+        QCOMPARE(reader.error().record, expected.error.record);
+        QCOMPARE(reader.error().column, expected.error.column);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_CsvReader)

@@ -1,4 +1,5 @@
 // Reading typed values and inferring column types from sample rows.
+#include "import/fieldvalues.h"
 #include "import/typeinference.h"
 
 #include <QTest>
@@ -229,6 +230,98 @@ private Q_SLOTS:
         QCOMPARE(guesses[0].values, 2);
         QCOMPARE(guesses[1].type, ColumnType::Text);
         QCOMPARE(guesses[2].values, 0);
+    }
+
+    // The importer reads values from UTF-8 bytes with shortcuts for the common shapes; they
+    // must agree with the readers above on every value.
+    void fieldValuesAgree_data()
+    {
+        QTest::addColumn<QString>("text");
+
+        const char *const values[] = {"0",
+                                      "42",
+                                      "-7",
+                                      "+7",
+                                      "007",
+                                      "4.5",
+                                      "-0.25",
+                                      "+3.",
+                                      ".5",
+                                      "1e3",
+                                      "4,5",
+                                      "99999999999999999999",
+                                      "123456789012345678",
+                                      "1 000",
+                                      "",
+                                      "yes",
+                                      "No",
+                                      "TRUE",
+                                      "y",
+                                      "N",
+                                      "1",
+                                      "maybe",
+                                      "2024-03-01",
+                                      "2024-02-30",
+                                      "2024-03-01T09:15:22Z",
+                                      "2024-03-01 09:15",
+                                      "2024-03-01T09:15:22",
+                                      "2024-03-01T25:15:22",
+                                      "2024-03-01T09:15:22+01:00",
+                                      "3/1/2024",
+                                      "13/1/2024",
+                                      "01.03.2024",
+                                      "2024/03/01",
+                                      "3/1/2024 9:15:22",
+                                      "03/01/2024 09:15:22 AM",
+                                      "caf\u00e9",
+                                      "\u0661\u0662"};
+        for (const char *value : values)
+            QTest::newRow(value) << QString::fromUtf8(value);
+    }
+
+    void fieldValuesAgree()
+    {
+        QFETCH(QString, text);
+        const QByteArray utf8 = text.toUtf8();
+
+        QCOMPARE(FieldValues::integer(utf8), parseInteger(text));
+        for (const bool comma : {false, true})
+            QCOMPARE(FieldValues::decimal(utf8, comma), parseDecimal(text, comma));
+        const std::optional<bool> flag = parseBoolean(text);
+        const std::optional<bool> byBytes = FieldValues::yesOrNo(utf8);
+        if (flag)
+            QCOMPARE(byBytes, flag);
+        else if (byBytes)
+            QVERIFY(text == u"1" || text == u"0" || text.compare(u"y", Qt::CaseInsensitive) == 0 ||
+                    text.compare(u"n", Qt::CaseInsensitive) == 0);
+
+        for (const DateOrder order : {DateOrder::MonthFirst, DateOrder::DayFirst}) {
+            const std::optional<QDateTime> parsed = parseDateTime(text, order);
+            std::string stored;
+            QCOMPARE(FieldValues::appendStoredDateTime(utf8, order, &stored), parsed.has_value());
+            if (parsed)
+                QCOMPARE(QString::fromStdString(stored), FieldValues::storedDateTime(*parsed));
+        }
+    }
+
+    void trimmedAsQt_data()
+    {
+        QTest::addColumn<QString>("text");
+
+        QTest::newRow("none") << u"abc"_s;
+        QTest::newRow("ascii") << u" \t abc \r\n"_s;
+        QTest::newRow("no-break space") << u"\u00a0abc\u3000"_s;
+        QTest::newRow("only spaces") << u" \u00a0 "_s;
+        QTest::newRow("letters outside ascii") << u"\u00e9t\u00e9"_s;
+    }
+
+    void trimmedAsQt()
+    {
+        QFETCH(QString, text);
+        const QByteArray utf8 = text.toUtf8();
+        std::string holder;
+        const QByteArrayView cut = FieldValues::trimmed(utf8, &holder);
+        QCOMPARE(QString::fromUtf8(cut), text.trimmed());
     }
 };
 

@@ -114,9 +114,73 @@ QJsonObject touchpointJson(const Metrics::TouchpointResult &tp)
     return object;
 }
 
+QJsonValue percentOrNull(const std::optional<double> &fraction)
+{
+    return fraction ? QJsonValue(100.0 * *fraction) : QJsonValue(QJsonValue::Null);
+}
+
+QString idOrEmpty(const Id &id)
+{
+    return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
+}
+
+QJsonObject funnelJson(const Metrics::Funnel &funnel, const Project &project)
+{
+    QString mapName;
+    QHash<Id, QString> titles;
+    for (const JourneyMap &map : project.maps) {
+        if (map.id != funnel.mapId)
+            continue;
+        mapName = map.name;
+        for (const Touchpoint &t : map.touchpoints)
+            titles.insert(t.id, t.title);
+    }
+    QJsonArray steps;
+    for (const Metrics::FunnelStep &step : funnel.steps) {
+        const bool matched = !step.touchpointId.isNull();
+        steps.append(
+            QJsonObject{{u"name"_s, step.name},
+                        {u"touchpoint_id"_s, matched ? QJsonValue(idOrEmpty(step.touchpointId))
+                                                     : QJsonValue(QJsonValue::Null)},
+                        {u"touchpoint"_s, matched ? QJsonValue(titles.value(step.touchpointId))
+                                                  : QJsonValue(QJsonValue::Null)},
+                        {u"active_users"_s, step.activeUsers},
+                        {u"completion_pct"_s, percentOrNull(step.completion)},
+                        {u"abandonment_pct"_s, percentOrNull(step.abandonment)}});
+    }
+    return QJsonObject{
+        {u"dataset_id"_s, idOrEmpty(funnel.datasetId)},
+        {u"dataset"_s, funnel.dataset},
+        {u"map_id"_s, funnel.mapId.isNull() ? QJsonValue(QJsonValue::Null)
+                                            : QJsonValue(idOrEmpty(funnel.mapId))},
+        {u"map"_s, funnel.mapId.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(mapName)},
+        {u"steps"_s, steps}};
+}
+
 QString cell(const std::optional<double> &value, int decimals)
 {
     return value ? QString::number(*value, 'f', decimals) : u"–"_s;
+}
+
+QString percentCell(const std::optional<double> &fraction)
+{
+    return fraction ? Text::tr("%1%").arg(100.0 * *fraction, 0, 'f', 1) : u"–"_s;
+}
+
+void printFunnels(const Metrics::Result &result, QTextStream &out)
+{
+    for (const Metrics::Funnel &funnel : result.funnels) {
+        out << Text::tr("Funnel: %1").arg(funnel.dataset) << u'\n';
+        for (const Metrics::FunnelStep &step : funnel.steps) {
+            out << u"  "_s
+                << Text::tr("%1: %2 active users, completion %3, abandonment %4%5")
+                       .arg(step.name)
+                       .arg(step.activeUsers)
+                       .arg(percentCell(step.completion), percentCell(step.abandonment),
+                            step.touchpointId.isNull() ? Text::tr(" (no touchpoint)") : QString())
+                << u'\n';
+        }
+    }
 }
 
 void printTable(const Metrics::Result &result, QTextStream &out)
@@ -240,10 +304,15 @@ int runStats(const QCommandLineParser &parser, Console &console)
         QJsonArray touchpoints;
         for (const Metrics::TouchpointResult &tp : result.touchpoints)
             touchpoints.append(touchpointJson(tp));
-        const QJsonDocument json(QJsonObject{{u"touchpoints"_s, touchpoints}});
+        QJsonArray funnels;
+        for (const Metrics::Funnel &funnel : result.funnels)
+            funnels.append(funnelJson(funnel, *project));
+        const QJsonDocument json(
+            QJsonObject{{u"touchpoints"_s, touchpoints}, {u"funnels"_s, funnels}});
         console.out << QString::fromUtf8(json.toJson(QJsonDocument::Indented));
     } else {
         printTable(result, console.out);
+        printFunnels(result, console.out);
     }
     return Success;
 }
@@ -260,7 +329,8 @@ Subcommand statsCommand()
     command.description = Text::tr(
         "Computes, for every touchpoint of FILE (or of one map), the metrics of the data\n"
         "attached to it: rows, NPS, CSAT, CES, rating, conversion and revenue, each with\n"
-        "its number of answers and 95% interval, and the struggle flags with their reasons.\n"
+        "its number of answers and 95% interval, and the struggle flags with their reasons;\n"
+        "then each GA4 funnel's steps with their active users, completion and abandonment.\n"
         "--segment keeps the rows whose COLUMN (its name as Waymark shows it) holds VALUE;\n"
         "--from and --to (YYYY-MM-DD, both inclusive) keep the rows whose timestamp falls\n"
         "between them. The definitions are in model/metrics/METRICS.md.\n"

@@ -1,8 +1,9 @@
 // The metrics engine: for every touchpoint, the measures of the dataset rows attached to it,
-// with their intervals, the distributions of the scales, monthly trends, per-map pooled
-// figures, drop-off along personas' paths and the struggle flags. It reads the tables of
-// rows on a read-only connection of its own, one GROUP BY pass per attachment, so that it
-// can run on a worker thread while the document changes. The definitions, for users, are in
+// with their intervals, the distributions of the scales, monthly and ISO-weekly trends,
+// per-map pooled figures, drop-off along personas' paths and GA4 funnels, and the struggle
+// flags. It reads the tables of rows on a read-only connection of its own, one GROUP BY pass
+// per attachment (months and weeks in the same pass), so that it can run on a worker thread
+// while the document changes. The definitions, for users, are in
 // model/metrics/METRICS.md.
 #pragma once
 
@@ -22,7 +23,7 @@
 namespace Waymark::Metrics {
 
 // The engine's version: part of what a cached result depends on.
-inline constexpr int EngineVersion = 1;
+inline constexpr int EngineVersion = 2;
 
 // The measures a map can headline (and flag a touchpoint by).
 enum class Measure
@@ -133,6 +134,12 @@ struct MonthTrend
     Sums sums;
 };
 
+struct WeekTrend
+{
+    QString week; // ISO week, "2024-W09"
+    Sums sums;
+};
+
 struct TouchpointResult
 {
     Id id;
@@ -142,8 +149,8 @@ struct TouchpointResult
     bool hasRevenue = false;
     Figures figures;
     // In order; rows without a timestamp are in none.
-    // TODO: Weekly trends need a second period column in the pass; only months are kept.
     QList<MonthTrend> months;
+    QList<WeekTrend> weeks;
     QList<Flag> flags;
 };
 
@@ -161,8 +168,22 @@ struct PersonaPath
     QList<PathStep> steps;
 };
 
-// TODO: Drop-off along a GA4 funnel dataset (its steps, active users, completion and
-// abandonment) is not read yet; only personas' paths give drop-off.
+// One step of a GA4 funnel exploration, in the funnel's order.
+struct FunnelStep
+{
+    QString name;
+    Id touchpointId; // null: matched to none
+    qint64 activeUsers = 0;
+    std::optional<double> completion, abandonment; // 0-1
+};
+struct Funnel
+{
+    Id datasetId;
+    QString dataset;
+    Id mapId;
+    QList<FunnelStep> steps;
+};
+
 struct MapResult
 {
     Id id;
@@ -196,6 +217,7 @@ struct Result
     // Ranked: the strongest positive correlation first, then by share of revenue; those
     // with neither last.
     QList<Driver> drivers;
+    QList<Funnel> funnels;
 };
 
 class Engine

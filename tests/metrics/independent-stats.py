@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """An independent check of `waymark stats --json`: imports a survey CSV into a project made
 from the digital-journey template, then recomputes every figure from the CSV itself, in plain Python
-(the t quantile by bisection on a numerically integrated density), and compares.
+(the t quantile by bisection on a numerically integrated density), and compares. Then imports
+GA4 funnel explorations and checks each funnel's steps, rates and drop-off flags the same way.
 
-    independent-stats.py WAYMARK SURVEY.CSV WORKDIR
+    independent-stats.py WAYMARK SURVEY.CSV WORKDIR [FUNNEL.CSV...]
 """
 import csv
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 
@@ -173,6 +175,152 @@ def compare(path, want, got, problems):
         problems.append(f"{path}: expected {want!r}, got {got!r}")
 
 
+MINIMUM_FLAG_N = 30
+
+
+def read_funnel(path):
+    """The steps of a GA4 funnel export: the table after its '#' comments and blank lines."""
+    with open(path, newline="", encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    steps = []
+    for record in csv.DictReader(lines):
+        def rate(name):
+            text = (record.get(name) or "").strip()
+            return float(text) if text else None
+        abandonments = (record.get("Abandonments") or "").strip()
+        steps.append({"name": record["Step"].strip(), "users": float(record["Active users"]),
+                      "completion": rate("Completion rate"),
+                      "abandonment": rate("Abandonment rate"),
+                      "abandonments": float(abandonments) if abandonments else None})
+    return steps
+
+
+def title_key(text):
+    return text.strip().casefold()
+
+
+def expected_funnel(steps, titles_by_id):
+    """The funnel's figures as METRICS.md defines them; titles_by_id: the map's cards."""
+    by_title = {}
+    for touchpoint_id, title in titles_by_id:
+        by_title.setdefault(title_key(title), touchpoint_id)
+
+    def match(name):
+        # As it is, or without the step number GA4 writes before it ("1. View product").
+        for key in (title_key(name), title_key(re.sub(r"^\s*\d+\.\s*", "", name))):
+            if key in by_title:
+                return by_title[key]
+        return None
+
+    result = []
+    for i, step in enumerate(steps):
+        users = step["users"]
+        completion = step["completion"]
+        if completion is None and i + 1 < len(steps) and users > 0:
+            completion = min(1.0, steps[i + 1]["users"] / users)
+        abandonment = step["abandonment"]
+        if abandonment is None:
+            if step["abandonments"] is not None and users > 0:
+                abandonment = step["abandonments"] / users
+            elif completion is not None:
+                abandonment = 1.0 - completion
+        lost = step["abandonments"]
+        if lost is None:
+            lost = round((abandonment or 0.0) * users)
+        result.append({"name": step["name"], "touchpoint_id": match(step["name"]),
+                       "active_users": users,
+                       "completion_pct": None if completion is None else 100 * completion,
+                       "abandonment_pct": None if abandonment is None else 100 * abandonment,
+                       "lost": lost, "has_abandonment": abandonment is not None})
+    return result
+
+
+def funnel_flags(steps):
+    """The touchpoint ids flagged for drop-off: a step's abandonment against the other steps
+    pooled, by the two-proportion z test with a pooled proportion, two-sided at 5%."""
+    flagged = []
+    for i, step in enumerate(steps):
+        if not step["has_abandonment"] or step["touchpoint_id"] is None:
+            continue
+        if step["active_users"] < MINIMUM_FLAG_N:
+            continue
+        others = [s for j, s in enumerate(steps) if j != i and s["has_abandonment"]
+                  and s["active_users"] > 0]
+        n2 = sum(s["active_users"] for s in others)
+        if n2 < MINIMUM_FLAG_N:
+            continue
+        x1, n1 = step["lost"], step["active_users"]
+        x2 = sum(s["lost"] for s in others)
+        pooled = (x1 + x2) / (n1 + n2)
+        se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+        if se == 0:
+            continue
+        z = (x1 / n1 - x2 / n2) / se
+        p_value = 2 * (1 - normal_cdf(abs(z)))
+        if z > 0 and p_value < 0.05:
+            flagged.append(step["touchpoint_id"])
+    return flagged
+
+
+def drop_off_counts(stats):
+    return {t["id"]: sum(1 for f in t["flags"] if f["kind"] == "drop-off")
+            for t in stats["touchpoints"]}
+
+
+def check_funnels(waymark, project, funnels, info, problems):
+    before = drop_off_counts(json.loads(run(waymark, "stats", "--json", project)))
+    for path in funnels:
+        run(waymark, "import", project, path)
+    got = json.loads(run(waymark, "stats", "--json", project))
+    if len(got.get("funnels", [])) != len(funnels):
+        problems.append(f"[funnels] expected {len(funnels)} funnels, got "
+                        f"{len(got.get('funnels', []))}")
+        return
+    want_flags = {}
+    for path, funnel in zip(funnels, got["funnels"]):
+        name = os.path.basename(path)
+        steps = read_funnel(path)
+        # The map is the one whose cards most steps match (here the template's only map).
+        best = None
+        for m in info["maps"]:
+            cards = [(t["id"], t["title"]) for t in m["touchpoints"]]
+            matched = sum(1 for s in expected_funnel(steps, cards) if s["touchpoint_id"])
+            if matched and (best is None or matched > best[0]):
+                best = (matched, m, cards)
+        if best is None:
+            problems.append(f"[{name}] the test funnel matches no map")
+            continue
+        _, m, cards = best
+        want = expected_funnel(steps, cards)
+        if (funnel.get("map_id"), funnel.get("map")) != (m["id"], m["name"]):
+            problems.append(f"[{name}] map {funnel.get('map')!r} ({funnel.get('map_id')}), "
+                            f"expected {m['name']!r} ({m['id']})")
+        if len(funnel["steps"]) != len(want):
+            problems.append(f"[{name}] {len(funnel['steps'])} steps, expected {len(want)}")
+            continue
+        for step, expected_step in zip(funnel["steps"], want):
+            figures = {k: expected_step[k] for k in ("active_users", "completion_pct",
+                                                     "abandonment_pct")}
+            compare(f"[{name}] {expected_step['name']}", figures, step, problems)
+            if step.get("name") != expected_step["name"]:
+                problems.append(f"[{name}] step {step.get('name')!r}, expected "
+                                f"{expected_step['name']!r}")
+            if step.get("touchpoint_id") != expected_step["touchpoint_id"]:
+                problems.append(f"[{name}] {expected_step['name']}: touchpoint "
+                                f"{step.get('touchpoint_id')!r}, expected "
+                                f"{expected_step['touchpoint_id']!r}")
+        for touchpoint_id in funnel_flags(want):
+            want_flags[touchpoint_id] = want_flags.get(touchpoint_id, 0) + 1
+    if not want_flags:
+        problems.append("[funnels] the test funnels flag no step")
+    after = drop_off_counts(got)
+    for touchpoint_id, count in after.items():
+        added = count - before.get(touchpoint_id, 0)
+        if added != want_flags.get(touchpoint_id, 0):
+            problems.append(f"[funnels] {touchpoint_id}: {added} drop-off flags from funnels, "
+                            f"expected {want_flags.get(touchpoint_id, 0)}")
+
+
 def run(*args):
     completed = subprocess.run(args, capture_output=True, text=True)
     if completed.returncode != 0:
@@ -182,6 +330,7 @@ def run(*args):
 
 def main():
     waymark, survey, workdir = sys.argv[1:4]
+    funnels = sys.argv[4:]
     os.makedirs(workdir, exist_ok=True)
     project = os.path.join(workdir, "independent.waymark")
     run(waymark, "new", "--template", "digital-journey", "--force", project)
@@ -225,6 +374,10 @@ def main():
                 problems.append(f"[{name}] {title}: {t['rows']} rows, expected none")
         if not want:
             problems.append(f"[{name}] the test data reaches no touchpoint")
+        if got.get("funnels") != []:
+            problems.append(f"[{name}] funnels before any was imported: {got.get('funnels')!r}")
+    if funnels:
+        check_funnels(waymark, project, funnels, info, problems)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} differences")

@@ -159,6 +159,10 @@ private slots:
     void strugglingFlag();
     void dropOffFlag();
     void declineFlag();
+    void weeklyTrends();
+    void funnel_data();
+    void funnel();
+    void funnelSegmentAndMap();
     void twoDateRangesCompared();
     void keyDrivers();
     void sqlIsOnePassPerAttachment();
@@ -169,6 +173,9 @@ private:
     // computes the metrics.
     Result importAndCompute(const QList<Row> &rows, const Options &options = {},
                             QList<DatasetAttachment> attachments = {});
+    // Imports a file as the importer reads it by itself (format, roles and attachments),
+    // but for the roles given by column name.
+    bool importAsIs(const QByteArray &bytes, const QHash<QString, ColumnRole> &roles = {});
 
     std::unique_ptr<QTemporaryDir> mDir;
     std::unique_ptr<Document> mDoc;
@@ -223,6 +230,34 @@ Result tst_MetricsEngine::importAndCompute(const QList<Row> &rows, const Options
 
     const Engine engine(mDoc->project(), mDoc->workingCopyPath());
     return engine.compute(options);
+}
+
+bool tst_MetricsEngine::importAsIs(const QByteArray &bytes, const QHash<QString, ColumnRole> &roles)
+{
+    const QString path = mDir->filePath(u"export.csv"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(bytes);
+    file.close();
+
+    QString error;
+    std::optional<Import::ImportPlan> plan = Import::plan(path, {}, &error);
+    if (!plan) {
+        qWarning("plan: %s", qPrintable(error));
+        return false;
+    }
+    for (DatasetColumn &c : plan->columns)
+        c.role = roles.value(c.name, c.role);
+    plan->onBadRows = Import::BadRowPolicy::Fail;
+    Import::Importer importer(std::move(*plan), mDoc->project());
+    const Import::ImportResult imported = importer.run(mDoc->workingCopyPath());
+    if (!imported.ok) {
+        qWarning("import: %s", qPrintable(imported.error));
+        return false;
+    }
+    mDoc->push(Commands::importDataset(mDoc.get(), imported.dataset).release());
+    return true;
 }
 
 void tst_MetricsEngine::noData()
@@ -502,6 +537,213 @@ void tst_MetricsEngine::declineFlag()
     QCOMPARE(website->months.at(1).sums.rows, qint64(40));
     QVERIFY(hasFlag(*website, Flag::Kind::Decline));
     QVERIFY(!hasFlag(*find(result, StoreId), Flag::Kind::Decline));
+}
+
+void tst_MetricsEngine::weeklyTrends()
+{
+    // ISO weeks start on Monday and belong to the year of their Thursday: 2024-12-30 and
+    // 2024-12-31 are in 2025-W01 with 2025-01-05, and 2021-01-03 is in 2020-W53.
+    const QList<std::pair<QString, QString>> answered = {
+        {u"2024-02-26T09:00:00Z"_s, u"10"_s}, // Monday of 2024-W09
+        {u"2024-03-03T21:00:00Z"_s, u"7"_s},  // its Sunday, in another month
+        {u"2024-12-29T12:00:00Z"_s, u"10"_s}, // 2024-W52's Sunday
+        {u"2024-12-30T08:00:00Z"_s, u"0"_s},
+        {u"2024-12-31T23:59:59Z"_s, u"9"_s},
+        {u"2025-01-05T10:00:00Z"_s, u"5"_s},
+        {u"2025-01-06T00:00:00Z"_s, u"8"_s}, // Monday of 2025-W02
+        {u"2021-01-03T10:00:00Z"_s, u"10"_s},
+        {QString(), u"10"_s}, // no timestamp: in no week and no month
+    };
+    QList<Row> rows = answers(u"Website"_s, int(answered.size()), {}, 1);
+    for (qsizetype i = 0; i < answered.size(); ++i) {
+        rows[i].when = answered.at(i).first;
+        rows[i].nps = answered.at(i).second;
+    }
+    const Result result = importAndCompute(rows);
+    QVERIFY(result.ok);
+    const TouchpointResult *website = find(result, WebsiteId);
+    QVERIFY(website);
+    QCOMPARE(website->sums.rows, qint64(9));
+
+    QStringList weeks;
+    QList<qint64> weekRows;
+    for (const WeekTrend &week : website->weeks) {
+        weeks << week.week;
+        weekRows << week.sums.rows;
+    }
+    QCOMPARE(weeks, (QStringList{u"2020-W53"_s, u"2024-W09"_s, u"2024-W52"_s, u"2025-W01"_s,
+                                 u"2025-W02"_s}));
+    QCOMPARE(weekRows, (QList<qint64>{1, 2, 1, 3, 1}));
+    // 2025-W01, across the turn of the year: 9 is a promoter, 0 and 5 detractors.
+    const Figures turn = figures(website->weeks.at(3).sums, false);
+    QVERIFY(turn.nps);
+    QCOMPARE(turn.nps->promoters, qint64(1));
+    QCOMPARE(turn.nps->detractors, qint64(2));
+    QCOMPARE(turn.nps->score, -100.0 / 3.0);
+
+    QStringList months;
+    QList<qint64> monthRows;
+    for (const MonthTrend &month : website->months) {
+        months << month.month;
+        monthRows << month.sums.rows;
+    }
+    QCOMPARE(months,
+             (QStringList{u"2021-01"_s, u"2024-02"_s, u"2024-03"_s, u"2024-12"_s, u"2025-01"_s}));
+    QCOMPARE(monthRows, (QList<qint64>{1, 1, 1, 3, 2}));
+}
+
+void tst_MetricsEngine::funnel_data()
+{
+    QTest::addColumn<QByteArray>("table");
+    QTest::addColumn<QList<qint64>>("users");
+    QTest::addColumn<QList<double>>("completion"); // -1: none
+    QTest::addColumn<QList<double>>("abandonment");
+    QTest::addColumn<bool>("storeFlagged");
+    QTest::addColumn<bool>("textRates"); // rates imported as text, as they are written
+
+    // The rates are the file's; the last step has none.
+    QTest::newRow("rates in the file")
+        << QByteArray("Step,Active users,Completion rate,Abandonments,Abandonment rate\n"
+                      "1. Website,1000,0.8,200,0.2\n"
+                      "2. Store,800,0.25,600,0.75\n"
+                      "3. checkout ,200,0.9,20,0.1\n"
+                      "4. Purchase,180,,,\n")
+        << QList<qint64>{1000, 800, 200, 180} << QList<double>{0.8, 0.25, 0.9, -1}
+        << QList<double>{0.2, 0.75, 0.1, -1} << true << false;
+    QTest::newRow("rates as percentages")
+        << QByteArray("Step,Active users,Completion rate,Abandonments,Abandonment rate\n"
+                      "Website,1000,80%,200,20%\n"
+                      "Store,800,25%,600,75%\n"
+                      "Checkout,200,,,\n")
+        << QList<qint64>{1000, 800, 200} << QList<double>{0.8, 0.25, -1}
+        << QList<double>{0.2, 0.75, -1} << true << true;
+    // From consecutive users: 90 of 100 go on (10% abandon), 30 of 90 (two thirds abandon).
+    QTest::newRow("rates from the users")
+        << QByteArray("Step,Active users\n"
+                      "Website,100\n"
+                      "Store,90\n"
+                      "Checkout,30\n")
+        << QList<qint64>{100, 90, 30} << QList<double>{0.9, 1.0 / 3.0, -1}
+        << QList<double>{0.1, 2.0 / 3.0, -1} << true << false;
+    QTest::newRow("too few users to flag")
+        << QByteArray("Step,Active users\n"
+                      "Website,40\n"
+                      "Store,29\n"
+                      "Checkout,3\n")
+        << QList<qint64>{40, 29, 3} << QList<double>{29.0 / 40.0, 3.0 / 29.0, -1}
+        << QList<double>{11.0 / 40.0, 26.0 / 29.0, -1} << false << false;
+    // Evenly lost: no step stands out.
+    QTest::newRow("no step above the others")
+        << QByteArray("Step,Active users\n"
+                      "Website,1000\n"
+                      "Store,500\n"
+                      "Checkout,250\n"
+                      "Thanks,125\n")
+        << QList<qint64>{1000, 500, 250, 125} << QList<double>{0.5, 0.5, 0.5, -1}
+        << QList<double>{0.5, 0.5, 0.5, -1} << false << false;
+}
+
+void tst_MetricsEngine::funnel()
+{
+    QFETCH(QByteArray, table);
+    QFETCH(QList<qint64>, users);
+    QFETCH(QList<double>, completion);
+    QFETCH(QList<double>, abandonment);
+    QFETCH(bool, storeFlagged);
+    QFETCH(bool, textRates);
+
+    QHash<QString, ColumnRole> roles;
+    if (textRates)
+        roles = {{u"Completion rate"_s, ColumnRole::Text},
+                 {u"Abandonment rate"_s, ColumnRole::Text}};
+    QVERIFY(importAsIs("# ----------------------------------------\n"
+                       "# Funnel exploration\n"
+                       "# 20240301-20240331\n"
+                       "# ----------------------------------------\n"
+                       "\n" +
+                           table,
+                       roles));
+    QCOMPARE(mDoc->project().datasets.constFirst().format, u"ga4-funnel"_s);
+    const Engine engine(mDoc->project(), mDoc->workingCopyPath());
+    const Result result = engine.compute({});
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.funnels.size(), qint64(1));
+    const Funnel &funnel = result.funnels.constFirst();
+    QCOMPARE(funnel.datasetId, mDoc->project().datasets.constFirst().id);
+    QCOMPARE(funnel.mapId, fixedId(2));
+    QCOMPARE(funnel.steps.size(), users.size());
+    const QList<Id> touchpoints = {WebsiteId, StoreId, CheckoutId};
+    for (qsizetype i = 0; i < funnel.steps.size(); ++i) {
+        const FunnelStep &step = funnel.steps.at(i);
+        QCOMPARE(step.touchpointId, touchpoints.value(i));
+        QCOMPARE(step.activeUsers, users.at(i));
+        QCOMPARE(step.completion.has_value(), completion.at(i) >= 0);
+        if (step.completion)
+            QVERIFY2(std::abs(*step.completion - completion.at(i)) < 1e-12, qPrintable(step.name));
+        QCOMPARE(step.abandonment.has_value(), abandonment.at(i) >= 0);
+        if (step.abandonment)
+            QVERIFY2(std::abs(*step.abandonment - abandonment.at(i)) < 1e-12,
+                     qPrintable(step.name));
+    }
+    QCOMPARE(hasFlag(*find(result, StoreId), Flag::Kind::DropOff), storeFlagged);
+    QVERIFY(!hasFlag(*find(result, WebsiteId), Flag::Kind::DropOff));
+    QVERIFY(!hasFlag(*find(result, CheckoutId), Flag::Kind::DropOff));
+    // A funnel's rates are not the touchpoints' ratings, nor its steps their rows.
+    QCOMPARE(find(result, StoreId)->sums.rows, qint64(0));
+    QVERIFY(!find(result, StoreId)->figures.rating);
+    QVERIFY(engine.sql({}).contains(u"ORDER BY row_number"_s));
+}
+
+void tst_MetricsEngine::funnelSegmentAndMap()
+{
+    // Rows of a step broken down by device are added, their rates worked out from the sums;
+    // a segment keeps one device's rows and the file's rates.
+    QVERIFY(importAsIs("# Funnel exploration\n"
+                       "\n"
+                       "Step,Device category,Active users,Completion rate,Abandonments,"
+                       "Abandonment rate\n"
+                       "1. Website,desktop,600,0.9,60,0.1\n"
+                       "1. Website,mobile,400,0.5,200,0.5\n"
+                       "2. Store,desktop,540,0.5,270,0.5\n"
+                       "2. Store,mobile,200,0.3,140,0.7\n"
+                       "3. Checkout,desktop,270,,,\n"
+                       "3. Checkout,mobile,60,,,\n"));
+    const Engine engine(mDoc->project(), mDoc->workingCopyPath());
+
+    const Result all = engine.compute({});
+    QVERIFY(all.ok);
+    QCOMPARE(all.funnels.size(), qint64(1));
+    const QList<FunnelStep> steps = all.funnels.constFirst().steps;
+    QCOMPARE(steps.size(), qint64(3));
+    QCOMPARE(steps.at(0).name, u"1. Website"_s);
+    QCOMPARE(steps.at(0).activeUsers, qint64(1000));
+    QCOMPARE(*steps.at(0).completion, 0.74);  // 740 of 1000 reach the store
+    QCOMPARE(*steps.at(0).abandonment, 0.26); // 260 abandonments of 1000
+    QCOMPARE(steps.at(1).activeUsers, qint64(740));
+    QCOMPARE(*steps.at(1).abandonment, 410.0 / 740.0);
+    QVERIFY(!steps.at(2).abandonment);
+    // 41/74 = 55% against 26%: the store is flagged.
+    QVERIFY(hasFlag(*find(all, StoreId), Flag::Kind::DropOff));
+
+    Options mobile;
+    mobile.segmentColumn = u"device category"_s;
+    mobile.segmentValue = u"mobile"_s;
+    const Result segment = engine.compute(mobile);
+    QCOMPARE(segment.funnels.size(), qint64(1));
+    QCOMPARE(segment.funnels.constFirst().steps.at(1).activeUsers, qint64(200));
+    QCOMPARE(*segment.funnels.constFirst().steps.at(1).abandonment, 0.7);
+
+    Options otherSegment;
+    otherSegment.segmentColumn = u"Region"_s;
+    otherSegment.segmentValue = u"North"_s;
+    QVERIFY(engine.compute(otherSegment).funnels.isEmpty());
+
+    Options thisMap;
+    thisMap.mapId = fixedId(2);
+    QCOMPARE(engine.compute(thisMap).funnels.size(), qint64(1));
+    Options noMap;
+    noMap.mapId = fixedId(99);
+    QVERIFY(engine.compute(noMap).funnels.isEmpty());
 }
 
 void tst_MetricsEngine::twoDateRangesCompared()

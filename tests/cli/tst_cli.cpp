@@ -165,6 +165,7 @@ Project sampleProject()
     future.id = newId();
     future.name = u"Future journey"_s;
     future.kind = MapKind::FutureState;
+    future.headline = HeadlineMetric::Revenue;
     future.stages.append(Stage{newId(), u"Awareness"_s, {}, 0});
     future.lanes.append(Lane{newId(), u"Channels"_s, LaneKind::Channels, false, {}});
 
@@ -789,6 +790,7 @@ void TestCli::infoJson()
         QCOMPARE(first[u"id"_s].toString(), idText(current.id));
         QCOMPARE(first[u"name"_s].toString(), u"Current journey"_s);
         QCOMPARE(first[u"kind"_s].toString(), u"current"_s);
+        QCOMPARE(first[u"headline"_s].toString(), u"auto"_s);
 
         const QJsonArray stages = first[u"stages"_s].toArray();
         QCOMPARE(stages.size(), 3);
@@ -844,6 +846,7 @@ void TestCli::infoJson()
 
         const QJsonObject second = maps[1].toObject();
         QCOMPARE(second[u"kind"_s].toString(), u"future"_s);
+        QCOMPARE(second[u"headline"_s].toString(), u"revenue"_s);
         QCOMPARE(second[u"lanes"_s][0][u"kind"_s].toString(), u"channels"_s);
         QVERIFY(second[u"touchpoints"_s].isArray());
         QVERIFY(second[u"touchpoints"_s].toArray().isEmpty());

@@ -31,6 +31,7 @@ QByteArray tinySource()
     "personas": [ { "name": "Ann", "preferredDevices": ["mobile"], "businessValue": 0.5 } ],
     "maps": [ {
         "name": "Map",
+        "headline": "nps",
         "stages": [ { "name": "Awareness", "color": "#8ecae6", "width": 320 },
                     { "name": "Purchase" } ],
         "lanes": "standard",
@@ -201,6 +202,7 @@ void TestTemplateSource::everyField()
 
     const JourneyMap &map = project->maps.first();
     QCOMPARE(map.kind, MapKind::CurrentState);
+    QCOMPARE(map.headline, HeadlineMetric::Nps);
     QCOMPARE(map.stages.size(), 2);
     QCOMPARE(map.lanes.size(), 7);
     QCOMPARE(map.lanes.at(4).kind, LaneKind::PainPoints);
@@ -300,6 +302,9 @@ void TestTemplateSource::rejects_data()
     QTest::newRow("unknown map kind")
         << replaced("\"name\": \"Map\",", "\"name\": \"Map\", \"kind\": \"ideal\",")
         << QStringList{u"kind"_s, u"\"ideal\""_s, u"current"_s};
+    QTest::newRow("unknown headline metric")
+        << replaced("\"headline\": \"nps\"", "\"headline\": \"joy\"")
+        << QStringList{u"headline"_s, u"\"joy\""_s, u"revenue"_s};
     QTest::newRow("unknown annotation kind")
         << replaced("\"pain-point\"", "\"pain\"") << QStringList{u"annotations[0].kind"_s};
     QTest::newRow("misspelt key") << replaced("\"devices\"", "\"devcies\"")

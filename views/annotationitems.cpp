@@ -1,6 +1,8 @@
 #include "annotationitems.h"
 
+#include "mapfarlayer.h"
 #include "mapstyle.h"
+#include "textfit.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -92,8 +94,7 @@ AnnotationMarkerItem::AnnotationMarkerItem(AnnotationKind kind,
     // Clicks go to the card underneath; the marker only shows and explains.
     setAcceptedMouseButtons(Qt::NoButton);
     setToolTip(annotationToolTip(annotations));
-    const QFontMetricsF metrics(badgeFont());
-    mSize = QSizeF(std::max(markerHeight, metrics.horizontalAdvance(text()) + 2 * markerPadding),
+    mSize = QSizeF(std::max(markerHeight, cachedTextWidth(badgeFont(), text()) + 2 * markerPadding),
                    markerHeight);
 }
 
@@ -123,6 +124,10 @@ QRectF AnnotationMarkerItem::boundingRect() const
 
 void AnnotationMarkerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
+    // Far out the card is a tile of the far layer, and its markers would be specks on it.
+    if (MapFarLayer::isFar(
+            QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())))
+        return;
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     const QRectF box = boundingRect().adjusted(0.5, 0.5, -0.5, -0.5);
     painter->setRenderHint(QPainter::Antialiasing);
@@ -158,6 +163,10 @@ QRectF AnnotationNoteItem::boundingRect() const
 
 void AnnotationNoteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
+    // Far out the far layer draws the note as a tile, with the cards.
+    if (MapFarLayer::isFar(
+            QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())))
+        return;
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     const QRectF box(QPointF(0, 0), mSize);
     const QColor base = palette.color(QPalette::Base);

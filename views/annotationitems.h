@@ -56,6 +56,7 @@ public:
     int type() const override { return Type; }
     Id annotationId() const { return mAnnotation.id; }
     const Annotation &annotation() const { return mAnnotation; }
+    QSizeF size() const { return mSize; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

@@ -1,8 +1,9 @@
 #include "connectoritem.h"
 
+#include "mapfarlayer.h"
 #include "mapstyle.h"
+#include "textfit.h"
 
-#include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QLineF>
 #include <QPainter>
@@ -63,6 +64,11 @@ void ConnectorItem::setPoints(const QList<QPointF> &points)
 {
     if (points == mPoints && !mBounds.isNull())
         return;
+    // While the far layer draws the line it paints nothing itself: the scene repaints where
+    // the line was and where it goes.
+    const bool far = (flags() & ItemHasNoContents) && scene();
+    if (far)
+        scene()->update(sceneBoundingRect());
     prepareGeometryChange();
     mPoints = points;
     mShape = QPainterPath();
@@ -71,6 +77,8 @@ void ConnectorItem::setPoints(const QList<QPointF> &points)
     const QRectF corners = QPolygonF(mPoints).boundingRect();
     const qreal reach = std::max({arrowLength, endHandleRadius + 1, hitWidth / 2});
     mBounds = corners.adjusted(-reach, -reach, reach, reach);
+    if (far)
+        scene()->update(sceneBoundingRect());
 }
 
 QRectF ConnectorItem::endHandleRect(End end) const
@@ -150,7 +158,10 @@ QPainterPath ConnectorItem::shape() const
 
 void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
-    if (mPoints.size() < 2)
+    // Far out the scene's far layer draws every line at once.
+    if (mPoints.size() < 2 ||
+        MapFarLayer::isFar(
+            QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())))
         return;
 
     const QPalette palette = scene() ? scene()->palette() : QPalette();
@@ -190,8 +201,8 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
 ConnectorLabelItem::ConnectorLabelItem(const QString &text)
     : mText(text.simplified())
 {
-    const QFontMetricsF metrics(labelFont());
-    mSize = QSizeF(metrics.horizontalAdvance(mText) + 12, metrics.height() + 4);
+    const QFont font = labelFont();
+    mSize = QSizeF(cachedTextWidth(font, mText) + 12, cachedFontHeight(font) + 4);
     // Above the cards: where a label cannot help covering one, it should still be read.
     setZValue(1);
     setToolTip(mText);
@@ -209,6 +220,10 @@ QRectF ConnectorLabelItem::boundingRect() const
 
 void ConnectorLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
+    // Far out its text is too small to read, and the far layer draws the lines without it.
+    if (MapFarLayer::isFar(
+            QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())))
+        return;
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     const QColor line = connectorColor(palette);
     const QRectF box(QPointF(0, 0), mSize);

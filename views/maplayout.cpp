@@ -55,34 +55,75 @@ MapLayout MapLayout::compute(const JourneyMap &map, const QHash<Id, qreal> &minR
     MapLayout layout;
 
     qreal x = gridLeft;
+    QHash<Id, qsizetype> columnOf;
     for (const Stage &stage : map.stages) {
         const qreal width = stageWidth(stage);
+        columnOf.insert(stage.id, layout.mColumns.size());
         layout.mColumns.append({stage.id, x, width});
         x += width;
     }
+    QList<const Lane *> lanes;
+    QHash<Id, qsizetype> rowOf;
+    for (const Lane &lane : map.lanes) {
+        if (!lane.hidden) {
+            rowOf.insert(lane.id, lanes.size());
+            lanes.append(&lane);
+        }
+    }
+
+    // Every card and note goes into its cell in one pass over the map, in the map's order,
+    // and is then ordered as cellTouchpoints() and cellAnnotations() order a cell's: a cell
+    // at a time, that would be a pass over the whole map for each of thousands of cells.
+    const qsizetype columnCount = layout.mColumns.size();
+    const auto cellIndex = [&](const Id &stageId, const Id &laneId) -> qsizetype {
+        const auto column = columnOf.constFind(stageId);
+        const auto row = rowOf.constFind(laneId);
+        if (column == columnOf.cend() || row == rowOf.cend())
+            return -1;
+        return *row * columnCount + *column;
+    };
+    layout.mCards.reserve(map.touchpoints.size());
+    QList<QList<const Touchpoint *>> cells(lanes.size() * columnCount);
+    QList<QList<const Annotation *>> cellNotes(cells.size());
+    for (const Touchpoint &t : map.touchpoints) {
+        if (const qsizetype i = cellIndex(t.stageId, t.laneId); i >= 0)
+            cells[i].append(&t);
+    }
+    for (const Annotation &annotation : map.annotations) {
+        if (!annotation.touchpointId.isNull())
+            continue;
+        if (const qsizetype i = cellIndex(annotation.stageId, annotation.laneId); i >= 0)
+            cellNotes[i].append(&annotation);
+    }
+    for (QList<const Touchpoint *> &cell : cells) {
+        std::stable_sort(cell.begin(), cell.end(), [](const Touchpoint *a, const Touchpoint *b) {
+            return a->order < b->order;
+        });
+    }
+    for (QList<const Annotation *> &notes : cellNotes) {
+        std::stable_sort(notes.begin(), notes.end(), [](const Annotation *a, const Annotation *b) {
+            return a->created < b->created;
+        });
+    }
 
     qreal y = gridTop;
-    for (const Lane &lane : map.lanes) {
-        if (lane.hidden)
-            continue;
-
+    for (qsizetype r = 0; r < lanes.size(); ++r) {
+        const Lane &lane = *lanes.at(r);
         // The curves go below the cards, so that neither hides the other.
         const qreal chartHeight = lane.kind == LaneKind::Feelings && !map.personaSteps.isEmpty()
                                       ? FeelingsChartHeight
                                       : 0;
         qreal height = std::max(MinRowHeight, minRowHeights.value(lane.id) - chartHeight);
-        QList<QList<const Touchpoint *>> cells;
-        QList<QList<const Annotation *>> cellNotes;
-        for (const Column &column : std::as_const(layout.mColumns)) {
-            cells.append(cellTouchpoints(map, column.stageId, lane.id));
-            cellNotes.append(cellAnnotations(map, column.stageId, lane.id));
-            if (!cells.last().isEmpty() || !cellNotes.last().isEmpty())
-                height = std::max(height, cellHeight(cells.last().size(), cellNotes.last().size(),
-                                                     cardsPerLine(column.width)));
+        for (qsizetype c = 0; c < columnCount; ++c) {
+            const qsizetype i = r * columnCount + c;
+            if (!cells.at(i).isEmpty() || !cellNotes.at(i).isEmpty())
+                height = std::max(height, cellHeight(cells.at(i).size(), cellNotes.at(i).size(),
+                                                     cardsPerLine(layout.mColumns.at(c).width)));
         }
 
-        for (qsizetype c = 0; c < layout.mColumns.size(); ++c)
-            layout.placeCell(layout.mColumns[c], y, cells[c], cellNotes[c]);
+        for (qsizetype c = 0; c < columnCount; ++c)
+            layout.placeCell(layout.mColumns[c], y, cells.at(r * columnCount + c),
+                             cellNotes.at(r * columnCount + c));
 
         height += chartHeight;
         layout.mRows.append({lane.id, y, height, chartHeight});

@@ -13,8 +13,10 @@
 #include "inlineeditor.h"
 #include "laneheaderitem.h"
 #include "lookup.h"
+#include "mapfarlayer.h"
 #include "mapstyle.h"
 #include "maptitleitem.h"
+#include "metricsoverlay.h"
 #include "personaoverlay.h"
 #include "stageheaderitem.h"
 #include "touchpointcarditem.h"
@@ -68,6 +70,16 @@ bool only(Fields fields, Fields allowed)
     return (fields & ~allowed).toInt() == 0;
 }
 
+// Deletes an item of the scene, taken out of the scene's index first. An item deleted while
+// still in it leaves the index to purge itself, which walks the whole index at the next
+// change of any item: on a large map, more than the rest of a drag step.
+void discard(QGraphicsItem *item)
+{
+    if (item && item->scene())
+        item->scene()->removeItem(item);
+    delete item;
+}
+
 qsizetype visibleLaneCount(const JourneyMap &map)
 {
     return std::count_if(map.lanes.cbegin(), map.lanes.cend(),
@@ -82,6 +94,8 @@ MapScene::MapScene(Document *document, const Id &mapId, QObject *parent)
     , mMapId(mapId)
 {
     mPersonas = std::make_unique<PersonaOverlay>(this);
+    mFarLayer = std::make_unique<MapFarLayer>(this);
+    mMetrics = std::make_unique<MetricsOverlay>(this);
     mHeaderGesture = std::make_unique<HeaderGesture>(this);
     connect(document, &Document::changed, this, &MapScene::onDocumentChanged);
     connect(document, &Document::reset, this, &MapScene::onDocumentReset);
@@ -89,6 +103,7 @@ MapScene::MapScene(Document *document, const Id &mapId, QObject *parent)
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
         if (!selectedItems().isEmpty())
             selectCell(std::nullopt);
+        mFarLayer->update(); // far out, the selection is drawn there
     });
     rebuild();
 }
@@ -267,7 +282,7 @@ QList<Id> MapScene::inReadingOrder(const QList<Id> &ids) const
     return sorted;
 }
 
-bool MapScene::selectNeighbour(int key)
+bool MapScene::selectNeighbour(int key, bool withinCell)
 {
     ensureCurrent();
     const QList<Id> selected = inReadingOrder(selectedTouchpoints());
@@ -295,7 +310,9 @@ bool MapScene::selectNeighbour(int key)
         const Touchpoint &t = item->touchpoint();
         const bool inLine = horizontal ? t.laneId == current->touchpoint().laneId
                                        : t.stageId == current->touchpoint().stageId;
-        if (item == current || !inLine)
+        const bool inCell =
+            t.laneId == current->touchpoint().laneId && t.stageId == current->touchpoint().stageId;
+        if (item == current || !inLine || (withinCell && !inCell))
             continue;
         const QPointF d = item->sceneBoundingRect().center() - centre;
         const qreal along = sign * (horizontal ? d.x() : d.y());
@@ -325,13 +342,12 @@ bool MapScene::stepSelection(int key)
     if (!m || columns.isEmpty() || rows.isEmpty())
         return false;
 
-    // TODO: From a card, an arrow goes to the nearest card that way and so jumps over the
-    // empty cells between two cards; reaching one of those cells takes a detour through the
-    // row above or below.
     const QList<Id> selected = inReadingOrder(selectedTouchpoints());
     std::optional<MapLayout::Cell> from = selected.isEmpty() ? mSelectedCell : std::nullopt;
     if (!from) {
-        if (selectNeighbour(key))
+        // Within its cell first, so that the step to the next cell never jumps over an
+        // empty one.
+        if (selectNeighbour(key, !selected.isEmpty()))
             return true;
         if (selected.isEmpty()) {
             // An empty map: the first cell is where its first card goes.
@@ -479,6 +495,8 @@ bool MapScene::updateConnectorInPlace(const ChangeEvent &event)
     }
     // Lines sharing a gutter with this one spread out again once things are still.
     scheduleConnectorRouting();
+    // Far out, a line that goes repaints nothing where it was.
+    mFarLayer->update();
     return true;
 }
 
@@ -502,9 +520,12 @@ void MapScene::ensureCurrent()
 {
     if (mRebuildPending) {
         rebuild();
-    } else if (mMovesPending && !applyMoves()) {
-        qCDebug(lcCanvas) << "cards moved where only a rebuild can follow";
-        rebuild();
+    } else if (mMovesPending) {
+        if (!applyMoves()) {
+            qCDebug(lcCanvas) << "cards moved where only a rebuild can follow";
+            rebuild();
+        }
+        mFarLayer->update(); // far out, moved cards repaint nothing by themselves
     }
 }
 
@@ -555,7 +576,7 @@ bool MapScene::applyMoves()
     for (TouchpointCardItem *item : std::as_const(removedCards)) {
         mLayout.removeCard(item->touchpointId());
         mCards.remove(item->touchpointId());
-        delete item;
+        discard(item);
     }
     const std::optional<MapLayout::Changes> changes =
         mLayout.relayoutCells(*m, cells, mDrag.active ? mDrag.rowHeights : QHash<Id, qreal>());
@@ -597,7 +618,7 @@ bool MapScene::applyMoves()
         note->setFlag(QGraphicsItem::ItemIsSelectable);
         addItem(note);
         note->setSelected(mNotes[i]->isSelected());
-        delete std::exchange(mNotes[i], note);
+        discard(std::exchange(mNotes[i], note));
     }
 
     // Rows that grew or shrank take their lane header along; the rows below move down or up.
@@ -612,7 +633,7 @@ bool MapScene::applyMoves()
             auto *header = new LaneHeaderItem(*lane, mLayout.laneHeaderRect(r));
             header->setZValue(laneHeaderZ);
             addItem(header);
-            delete std::exchange(mLaneHeaders[r], header);
+            discard(std::exchange(mLaneHeaders[r], header));
         }
         const QRectF bounds = mLayout.bounds();
         const qreal top = mLayout.rows().at(first).y;
@@ -622,6 +643,8 @@ bool MapScene::applyMoves()
 
     // The lines of the cards that moved are routed again now; the others, which may share a
     // gutter with them, once the cards are still (scheduleConnectorRouting()).
+    // TODO: Each line moved repaints its whole bounding box, which on the large map of issue 7
+    // keeps a drag step above the 8 ms of issue 3; repainting only along its legs would not.
     QList<ConnectorItem *> rerouted;
     QList<Connector> lines;
     for (ConnectorItem *item : std::as_const(mConnectors)) {
@@ -650,8 +673,11 @@ bool MapScene::applyMoves()
     placeHeaders();
     updateCellOutline();
     if (personasMoved)
-        mPersonas->rebuild();
-    mPersonas->applyFocus(); // on the notes and lines made again
+        mPersonas->followLayout();
+    // The notes made again take the focus's dimming; without a focus nothing is dimmed, and
+    // a look at every item of the map would cost more than the rest of the step.
+    if (!mPersonas->focusPersona().isNull())
+        mPersonas->applyFocus();
     qCDebug(lcCanvas) << changes->cards.size() << "cards and" << rerouted.size()
                       << "connectors moved in" << timer.nsecsElapsed() / 1000 << "µs";
     return true;
@@ -788,6 +814,7 @@ void MapScene::rebuild()
         finishEditing(false);
 
     mPersonas->rebuild();
+    mFarLayer->refresh();
     setSceneRect(mLayout.bounds());
     placeHeaders();
     update();
@@ -804,6 +831,7 @@ TouchpointCardItem *MapScene::addCardItem(const Touchpoint &touchpoint, const La
     mCards.insert(touchpoint.id, item);
     if (mHighlighted.contains(touchpoint.id))
         item->setHighlighted(true);
+    mMetrics->decorate(item);
     return item;
 }
 
@@ -902,6 +930,9 @@ void MapScene::drawBackground(QPainter *painter, const QRectF &rect)
         for (const MapLayout::Row &row : mLayout.rows())
             painter->drawLine(QPointF(x, row.y + 8), QPointF(x, row.y + row.height - 8));
     }
+
+    // Zoomed far out, the cards, lines and notes in one pass, under every item.
+    mFarLayer->paint(painter, rect);
 }
 
 void MapScene::setVisibleOrigin(const QPointF &origin)
@@ -944,13 +975,14 @@ QGraphicsItem *MapScene::topItemAt(const QPointF &scenePos) const
 {
     // Connector labels are small: a click on one means what is under it. The outline of the
     // selected cell, the drag marker and the line of a connector being drawn only show
-    // things, and a card's annotation markers are part of the card.
+    // things, and a card's annotation and flag markers are part of the card.
     const QList<QGraphicsItem *> hits = items(scenePos);
     for (QGraphicsItem *item : hits) {
         if (item == mCellOutline || item == mMarker || item == mConnectLine ||
             item == mReconnectLine || item->type() == ConnectorLabelItem::Type)
             continue;
-        if (item->type() == AnnotationMarkerItem::Type && item->parentItem())
+        if ((item->type() == AnnotationMarkerItem::Type || item->type() == MetricsFlagItem::Type) &&
+            item->parentItem())
             return item->parentItem();
         return item;
     }
@@ -1196,7 +1228,8 @@ TouchpointCardItem *MapScene::cardAt(const QPointF &scenePos) const
             item == mReconnectLine || item->type() == ConnectorItem::Type ||
             item->type() == ConnectorLabelItem::Type)
             continue;
-        if (item->type() == AnnotationMarkerItem::Type && item->parentItem())
+        if ((item->type() == AnnotationMarkerItem::Type || item->type() == MetricsFlagItem::Type) &&
+            item->parentItem())
             item = item->parentItem();
         return qgraphicsitem_cast<TouchpointCardItem *>(item);
     }

@@ -35,7 +35,9 @@ class ConnectorLabelItem;
 class HeaderGesture;
 class InlineEditor;
 class LaneHeaderItem;
+class MapFarLayer;
 class MapTitleItem;
+class MetricsOverlay;
 class PersonaOverlay;
 class StageHeaderItem;
 class TouchpointCardItem;
@@ -62,6 +64,7 @@ public:
     QList<LaneHeaderItem *> laneHeaders() const { return mLaneHeaders; }
     QList<TouchpointCardItem *> cards() const { return mCards.values(); }
     QList<ConnectorItem *> connectors() const { return mConnectors; }
+    QList<ConnectorLabelItem *> connectorLabels() const { return mConnectorLabels; }
     StageHeaderItem *stageHeader(const Id &stageId) const;
     LaneHeaderItem *laneHeader(const Id &laneId) const;
     TouchpointCardItem *card(const Id &touchpointId) const { return mCards.value(touchpointId); }
@@ -85,10 +88,12 @@ public:
     void selectCell(const std::optional<MapLayout::Cell> &cell);
 
     // Moves the selection to the nearest card in that direction (Qt::Key_Left and so on):
-    // along the lane for left and right, down the stage for up and down.
-    bool selectNeighbour(int key);
-    // What the arrow keys do: selectNeighbour() from a card; where no card lies that way, and
-    // from a selected cell, the next cell that way (its nearest card, when it has one). With
+    // along the lane for left and right, down the stage for up and down; with withinCell,
+    // only among the cards of its own cell.
+    bool selectNeighbour(int key, bool withinCell = false);
+    // What the arrow keys do: from a card, the next card that way in its cell; past the
+    // cell's last card that way, and from a selected cell, the next cell (its nearest card,
+    // when it has one, or the empty cell itself, so no cell is ever jumped over). With
     // nothing selected, the first card, or on a map without cards the first cell: so that a
     // map can be filled in from the keyboard alone.
     bool stepSelection(int key);
@@ -163,6 +168,9 @@ public:
     // typing into a selected empty cell does.
     bool typeIntoCell(const MapLayout::Cell &cell, const QString &text);
 
+    // What draws the map zoomed far out; the view says when it shows the map that far.
+    MapFarLayer *farLayer() const { return mFarLayer.get(); }
+
     // The personas' paths and emotion curves on this map, and the canvas's own view of them:
     // who is shown, who is in focus, the path being edited. No part of the document.
     PersonaOverlay *personas() const { return mPersonas.get(); }
@@ -170,6 +178,9 @@ public:
     void setFocusPersona(const Id &personaId); // a null id: no focus
     // The future-state map's curves beside this map's (PersonaOverlay::comparedMap()).
     void setCompareWithFutureState(bool compare);
+
+    // The figures on the cards: badges, heat tints and struggle flags (MetricsOverlay).
+    MetricsOverlay *metrics() const { return mMetrics.get(); }
 
 signals:
     // A sentence for the status bar: why a paste did nothing, say.
@@ -302,6 +313,8 @@ private:
     QTimer *mRouteTimer = nullptr;
 
     std::unique_ptr<PersonaOverlay> mPersonas;
+    std::unique_ptr<MapFarLayer> mFarLayer;
+    std::unique_ptr<MetricsOverlay> mMetrics;
 };
 
 } // namespace Waymark

@@ -1,6 +1,7 @@
 #include "mapview.h"
 
 #include "document.h"
+#include "mapfarlayer.h"
 #include "mapscene.h"
 
 #include <QGraphicsItem>
@@ -150,6 +151,7 @@ void MapView::setZoom(qreal zoom)
     if (qFuzzyCompare(clamped, this->zoom()))
         return;
     setTransform(QTransform::fromScale(clamped, clamped));
+    mScene->farLayer()->setActive(MapFarLayer::isFar(clamped));
     updateVisibleOrigin();
     emit zoomChanged(clamped);
 }

@@ -16,6 +16,8 @@
 #include <QMenu>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Waymark {
@@ -101,6 +103,26 @@ QList<EmotionCurveItem::Point> curvePoints(const JourneyMap &map, const Id &pers
                        touchpoint ? touchpoint->title : QString()});
     }
     return points;
+}
+
+bool samePoints(const QList<EmotionCurveItem::Point> &a, const QList<EmotionCurveItem::Point> &b)
+{
+    return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(),
+                      [](const EmotionCurveItem::Point &p, const EmotionCurveItem::Point &q) {
+                          return p.stepId == q.stepId && p.number == q.number && p.x == q.x &&
+                                 p.emotion == q.emotion && p.feeling == q.feeling &&
+                                 p.touchpointTitle == q.touchpointTitle;
+                      });
+}
+
+bool sameLegend(const QList<EmotionChartItem::LegendEntry> &a,
+                const QList<EmotionChartItem::LegendEntry> &b)
+{
+    return std::equal(
+        a.cbegin(), a.cend(), b.cbegin(), b.cend(),
+        [](const EmotionChartItem::LegendEntry &p, const EmotionChartItem::LegendEntry &q) {
+            return p.name == q.name && p.color == q.color && p.dashed == q.dashed;
+        });
 }
 
 } // namespace
@@ -328,14 +350,7 @@ void PersonaOverlay::refresh()
         return;
     }
     const QList<Persona> &personas = document->project().personas;
-
-    // With a persona in focus the other paths would only cross the one being followed.
-    const bool focusing = indexOfId(personas, mFocus) >= 0;
-    QList<Id> withLines;
-    for (const Id &id : shownPersonas()) {
-        if ((mAllPaths && !focusing) || id == mFocus || id == mEditing)
-            withLines.append(id);
-    }
+    const QList<Id> withLines = personasWithLines();
     const QHash<Id, QList<PathStop>> stops = placePathStops(*map, mScene->mapLayout(), withLines);
     for (const Id &id : std::as_const(withLines)) {
         const qsizetype index = indexOfId(personas, id);
@@ -355,6 +370,48 @@ void PersonaOverlay::refresh()
 
     updateCurves();
     applyFocus();
+}
+
+QList<Id> PersonaOverlay::personasWithLines() const
+{
+    // With a persona in focus the other paths would only cross the one being followed.
+    const Document *document = mScene->document();
+    const bool focusing = document && indexOfId(document->project().personas, mFocus) >= 0;
+    QList<Id> withLines;
+    for (const Id &id : shownPersonas()) {
+        if ((mAllPaths && !focusing) || id == mFocus || id == mEditing)
+            withLines.append(id);
+    }
+    return withLines;
+}
+
+void PersonaOverlay::followLayout()
+{
+    const JourneyMap *map = mScene->map();
+    if (!map || !mScene->document()) {
+        clear();
+        return;
+    }
+    // The same personas have lines as before: a move changes places, not who is shown.
+    const QList<Id> withLines = personasWithLines();
+    const QHash<Id, QList<PathStop>> stops = placePathStops(*map, mScene->mapLayout(), withLines);
+    qsizetype lines = 0;
+    for (const Id &id : withLines)
+        lines += stops.value(id).isEmpty() ? 0 : 1;
+    if (lines != mPaths.size()) {
+        refresh();
+        return;
+    }
+    for (PersonaPathItem *item : std::as_const(mPaths)) {
+        if (!stops.contains(item->personaId())) {
+            refresh();
+            return;
+        }
+        item->setStops(stops.value(item->personaId()));
+    }
+    for (PersonaStopsItem *item : std::as_const(mStops))
+        item->setStops(stops.value(item->personaId()));
+    updateCurves();
 }
 
 void PersonaOverlay::updateCurves()
@@ -410,8 +467,11 @@ void PersonaOverlay::updateCurves()
                 mScene->addItem(curve);
                 mCurves.append(curve);
             }
-            curve->setPersona(persona.name, color);
-            curve->setPoints(points);
+            // Unchanged curves are left alone: each spans the chart, which is as wide as the map.
+            if (curve->personaName() != persona.name || curve->color() != color)
+                curve->setPersona(persona.name, color);
+            if (!samePoints(curve->points(), points))
+                curve->setPoints(points);
             kept.append(curve);
             if (comparison)
                 futureLegend.append({Text::tr("%1, future state").arg(persona.name), color, true});
@@ -424,7 +484,9 @@ void PersonaOverlay::updateCurves()
             delete curve;
     }
     mCurves = kept;
-    mChart->setLegend(legend + futureLegend);
+    legend += futureLegend;
+    if (!sameLegend(mChart->legend(), legend))
+        mChart->setLegend(legend);
 }
 
 void PersonaOverlay::applyFocus()
@@ -458,11 +520,8 @@ void PersonaOverlay::applyFocus()
             dimmedLines.append(line);
     }
     // A label goes with its line: it sits where the line would put it.
-    const QList<QGraphicsItem *> items = mScene->items();
-    for (QGraphicsItem *item : items) {
-        if (item->type() != ConnectorLabelItem::Type)
-            continue;
-        auto *label = static_cast<ConnectorLabelItem *>(item);
+    const QList<ConnectorLabelItem *> labels = mScene->connectorLabels();
+    for (ConnectorLabelItem *label : labels) {
         const QPointF centre = label->sceneBoundingRect().center();
         const bool dim =
             focusing &&

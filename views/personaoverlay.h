@@ -60,6 +60,9 @@ public:
     // that moves no card (a score dragged, a persona recoloured). clear() deletes them.
     void rebuild();
     void clear();
+    // After cards moved without a rebuild (a drag step): the paths, beads and curves follow
+    // the new layout in place, and only what moved is drawn again.
+    void followLayout();
     // Takes the change events the scene leaves to the overlay; true when nothing else on the
     // canvas needs to follow.
     bool takeChange(const ChangeEvent &event, bool rebuildPending);
@@ -89,6 +92,7 @@ private:
     void refresh();
     void updateCurves();
     QList<Id> shownPersonas() const;
+    QList<Id> personasWithLines() const;
     QString personaName(const Id &personaId) const;
 
     MapScene *mScene;

@@ -48,11 +48,17 @@ public:
     QList<QPointF> points() const;
     const QPainterPath &path() const { return mPath; }
 
+    // The same steps in new places, as cards move: only the legs that moved are drawn again.
+    // Other steps (one added, one gone) make the whole line again.
+    void setStops(const QList<PathStop> &stops);
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    void buildPath();
+
     Id mPersonaId;
     QColor mColor;
     QList<PathStop> mStops;
@@ -77,6 +83,8 @@ public:
 
     Id personaId() const { return mPersonaId; }
     const QList<PathStop> &stops() const { return mStops; }
+    // As PersonaPathItem::setStops(): only the beads that moved are drawn again.
+    void setStops(const QList<PathStop> &stops);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

@@ -29,8 +29,7 @@ constexpr qreal iconGap = 4;
 constexpr qreal stickyFold = 14;
 constexpr qreal systemRadius = 2;
 constexpr qreal gearSize = 13;
-// Below this scale a card's text is too small to read: the card is drawn as a plain tile.
-constexpr qreal simpleDetail = 0.45;
+constexpr qreal simpleDetail = TouchpointCardItem::SimpleDetail;
 
 QRectF contentRect(const QSizeF &size)
 {
@@ -92,6 +91,14 @@ qreal pixelRatioOf(const QPainter *painter)
     return std::max(1.0, scale * device);
 }
 
+// fill with a heat tint laid over it, as strongly as the tint's alpha (and extra) say.
+QColor heated(const QColor &fill, QColor tint, qreal extra = 0)
+{
+    const qreal strength = std::min<qreal>(1, tint.alphaF() + extra);
+    tint.setAlpha(255);
+    return mix(fill, tint, strength);
+}
+
 } // namespace
 
 TouchpointCardItem::TouchpointCardItem(const Touchpoint &touchpoint, const QColor &accent,
@@ -110,8 +117,9 @@ TouchpointCardItem::TouchpointCardItem(const Touchpoint &touchpoint, const QColo
 void TouchpointCardItem::setTouchpoint(const Touchpoint &touchpoint)
 {
     mTouchpoint = touchpoint;
+    mTextLaidOut = false;
     updateToolTip();
-    update();
+    repaint();
 }
 
 void TouchpointCardItem::setMetricBadge(const QString &text, const QColor &color)
@@ -123,12 +131,30 @@ void TouchpointCardItem::setMetricBadge(const QString &text, const QColor &color
     update();
 }
 
+void TouchpointCardItem::setHeatTint(const QColor &tint)
+{
+    if (tint == mHeatTint)
+        return;
+    mHeatTint = tint;
+    repaint();
+}
+
 void TouchpointCardItem::setHighlighted(bool highlighted)
 {
     if (highlighted == mHighlighted)
         return;
     mHighlighted = highlighted;
-    update();
+    repaint();
+}
+
+void TouchpointCardItem::repaint()
+{
+    // While the far layer draws the card it paints nothing itself, and its own update()
+    // repaints nothing: the scene repaints where it is.
+    if ((flags() & ItemHasNoContents) && scene())
+        scene()->update(sceneBoundingRect());
+    else
+        update();
 }
 
 void TouchpointCardItem::updateToolTip()
@@ -148,7 +174,12 @@ qreal TouchpointCardItem::titleWidth() const
 
 QStringList TouchpointCardItem::titleLines() const
 {
-    return fitText(mTouchpoint.title, cardTitleFont(), titleWidth(), TitleMaxLines);
+    if (!mTextLaidOut) {
+        mTitleLines = fitText(mTouchpoint.title, cardTitleFont(), titleWidth(), TitleMaxLines);
+        mElidedMeta.clear();
+        mTextLaidOut = true;
+    }
+    return mTitleLines;
 }
 
 QString TouchpointCardItem::metaText() const
@@ -173,9 +204,8 @@ QRectF TouchpointCardItem::titleRect() const
 QRectF TouchpointCardItem::badgeRect() const
 {
     const QRectF content = contentRect(mSize);
-    const QFontMetricsF metrics(badgeFont());
     const qreal width =
-        metrics.horizontalAdvance(displayName(mTouchpoint.evidence)) + 2 * badgePadding;
+        cachedTextWidth(badgeFont(), displayName(mTouchpoint.evidence)) + 2 * badgePadding;
     return QRectF(content.right() - width, content.bottom() - badgeHeight, width, badgeHeight);
 }
 
@@ -184,9 +214,16 @@ QRectF TouchpointCardItem::localMetricRect() const
     if (mMetricText.isEmpty())
         return {};
     const QRectF evidence = badgeRect();
-    const QFontMetricsF metrics(badgeFont());
-    const qreal width = metrics.horizontalAdvance(mMetricText) + 2 * badgePadding;
+    const qreal width = cachedTextWidth(badgeFont(), mMetricText) + 2 * badgePadding;
     return QRectF(evidence.left() - badgeGap - width, evidence.top(), width, badgeHeight);
+}
+
+qreal TouchpointCardItem::metricBadgeRoom() const
+{
+    qreal left = contentRect(mSize).left();
+    for (const AnnotationMarkerItem *item : mMarkers)
+        left += item->size().width() + markerGap;
+    return std::max<qreal>(0, badgeRect().left() - badgeGap - left - 2 * badgePadding);
 }
 
 QRectF TouchpointCardItem::metricBadgeRect() const
@@ -254,28 +291,25 @@ QPainterPath TouchpointCardItem::shape() const
     return path.simplified();
 }
 
-void TouchpointCardItem::paintTile(QPainter *painter, const QPalette &palette, bool selected) const
+qreal TouchpointCardItem::cornerRadius() const
 {
-    const CardColors colors = cardColors(mLook, mAccent, mTouchpoint.color, palette);
-    const QRectF box(QPointF(0, 0), mSize);
-    const qreal radius = radiusOf(mLook);
-    painter->setPen(Qt::NoPen);
+    return radiusOf(mLook);
+}
+
+QColor TouchpointCardItem::tileColor(const QPalette &palette) const
+{
     // Notes keep their paper, so that a thought still reads as yellow from afar.
-    painter->setBrush(mLook == CardLook::StickyNote ? colors.fill : colors.edge);
-    painter->drawRoundedRect(box, radius, radius);
-    // Selection wins over a search match, as it does on the detailed card.
-    if (selected || mHighlighted) {
-        QPen outline(selected ? palette.color(QPalette::Highlight) : QColor(0xf2, 0xa9, 0x00), 2.5);
-        outline.setCosmetic(true);
-        painter->setPen(outline);
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(box, radius, radius);
-    }
+    const CardColors colors = cardColors(mLook, mAccent, mTouchpoint.color, palette);
+    if (mHeatTint.isValid())
+        return heated(colors.fill, mHeatTint, 0.3);
+    return mLook == CardLook::StickyNote ? colors.fill : colors.edge;
 }
 
 void TouchpointCardItem::paintBody(QPainter *painter, const QPalette &palette, bool raised) const
 {
-    const CardColors colors = cardColors(mLook, mAccent, mTouchpoint.color, palette);
+    CardColors colors = cardColors(mLook, mAccent, mTouchpoint.color, palette);
+    if (mHeatTint.isValid())
+        colors.fill = heated(colors.fill, mHeatTint);
     const QRectF box(QPointF(0, 0), mSize);
     const QRectF inner = box.adjusted(0.5, 0.5, -0.5, -0.5);
 
@@ -368,8 +402,10 @@ void TouchpointCardItem::paintMeta(QPainter *painter, const QColor &color, qreal
     painter->setFont(metaFont);
     painter->setPen(color);
     const qreal baseline = top + (lineHeight - metrics.height()) / 2 + metrics.ascent();
-    painter->drawText(QPointF(left, baseline),
-                      metrics.elidedText(metaText(), Qt::ElideRight, right - left - iconGap));
+    // The room left for the text depends on the touchpoint alone: elided once, with the title.
+    if (mElidedMeta.isNull())
+        mElidedMeta = metrics.elidedText(metaText(), Qt::ElideRight, right - left - iconGap);
+    painter->drawText(QPointF(left, baseline), mElidedMeta);
 }
 
 void TouchpointCardItem::paintBadges(QPainter *painter, const QPalette &palette) const
@@ -407,6 +443,13 @@ void TouchpointCardItem::paintBadges(QPainter *painter, const QPalette &palette)
 
 void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    // Zoomed far out, the scene's far layer draws the card as a tile in its colour, with the
+    // map's thousands of others, in one pass (MapFarLayer).
+    const qreal detail =
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < simpleDetail)
+        return;
+
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     const QRectF box(QPointF(0, 0), mSize);
     const bool selected = option->state & QStyle::State_Selected;
@@ -414,15 +457,6 @@ void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     const qreal radius = radiusOf(mLook);
 
     painter->setRenderHint(QPainter::Antialiasing);
-
-    // Zoomed far out, a tile in the card's colour says where the cards are, and a map of
-    // thousands of them repaints without laying out any text.
-    const qreal detail =
-        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-    if (detail < simpleDetail) {
-        paintTile(painter, palette, selected);
-        return;
-    }
 
     paintBody(painter, palette, hovered || selected);
     const CardColors colors = cardColors(mLook, mAccent, mTouchpoint.color, palette);

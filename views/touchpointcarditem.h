@@ -40,8 +40,25 @@ public:
     void setMetricBadge(const QString &text, const QColor &color);
     void clearMetricBadge() { setMetricBadge({}, {}); }
     QString metricBadgeText() const { return mMetricText; }
+    QColor metricBadgeColor() const { return mMetricColor; }
     // In scene coordinates; empty while no metric is set.
     QRectF metricBadgeRect() const;
+    // The widest a metric's text can be without running into the markers on the left.
+    qreal metricBadgeRoom() const;
+
+    // Laid over the card's body in heat mode, as strongly as its alpha says; invalid: none.
+    void setHeatTint(const QColor &tint);
+    QColor heatTint() const { return mHeatTint; }
+
+    // Below this scale a card is drawn as a plain tile: its text would be too small to read.
+    static constexpr qreal SimpleDetail = 0.45;
+
+    // The card's size, and how round its corners are.
+    QSizeF size() const { return mSize; }
+    qreal cornerRadius() const;
+    // Its colour where it is drawn as a plain tile (MapFarLayer): its accent, a note's paper,
+    // or its heat tint.
+    QColor tileColor(const QPalette &palette) const;
 
     // Outlined as a match of a search. A selected card shows its selection frame instead.
     void setHighlighted(bool highlighted);
@@ -69,11 +86,11 @@ public:
 
 private:
     void updateToolTip();
+    void repaint();
     QRectF badgeRect() const;
     QRectF localMetricRect() const;
     qreal titleWidth() const;
     void placeMarkers();
-    void paintTile(QPainter *painter, const QPalette &palette, bool selected) const;
     void paintBody(QPainter *painter, const QPalette &palette, bool raised) const;
     void paintMeta(QPainter *painter, const QColor &color, qreal top) const;
     void paintBadges(QPainter *painter, const QPalette &palette) const;
@@ -84,8 +101,14 @@ private:
     MapStyle::CardLook mLook;
     QString mMetricText;
     QColor mMetricColor;
+    QColor mHeatTint;
     QList<AnnotationMarkerItem *> mMarkers;
     bool mHighlighted = false;
+    // Laid out at the first paint and kept until the touchpoint changes: a repaint of a
+    // window of cards lays out no text.
+    mutable QStringList mTitleLines;
+    mutable QString mElidedMeta;
+    mutable bool mTextLaidOut = false;
 };
 
 } // namespace Waymark

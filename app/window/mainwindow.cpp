@@ -2,14 +2,18 @@
 
 #include "backgroundsave.h"
 #include "changeevent.h"
+#include "chartsdock.h"
 #include "datadock.h"
 #include "document.h"
+#include "driversdock.h"
 #include "importwizard/importwizard.h"
 #include "inspectordock.h"
 #include "lookup.h"
 #include "mapactions.h"
 #include "mapscene.h"
 #include "mapview.h"
+#include "metricsactions.h"
+#include "metricscontroller.h"
 #include "personadock.h"
 #include "personaoverlay.h"
 #include "personasheet.h"
@@ -17,6 +21,7 @@
 #include "searchbar.h"
 #include "storage/projectfile.h"
 #include "templates.h"
+#include "touchpointcarditem.h"
 
 #include <QAction>
 #include <QApplication>
@@ -36,14 +41,19 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -54,6 +64,37 @@ namespace {
 Q_LOGGING_CATEGORY(lcWindow, "waymark.window", QtInfoMsg)
 
 constexpr int messageTimeout = 5000; // ms a status bar message stays
+
+// WAYMARK_BENCH_EXIT_AFTER_PAINT=MS, for bench_startup (tests/bench/README.md): once the
+// window has painted for the first time, prints "waymark: first paint" on stdout and quits
+// MS milliseconds later (empty or 0: at once). Installed only when the variable is set, so
+// that it costs nothing otherwise.
+class FirstPaintExit : public QObject
+{
+public:
+    using QObject::QObject;
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !mPainted) {
+            mPainted = true;
+            // Queued: the window's children paint after it in the same pass.
+            QMetaObject::invokeMethod(
+                this,
+                [] {
+                    std::fputs("waymark: first paint\n", stdout);
+                    std::fflush(stdout);
+                    const int stay = qEnvironmentVariableIntValue("WAYMARK_BENCH_EXIT_AFTER_PAINT");
+                    QTimer::singleShot(std::max(0, stay), qApp, &QCoreApplication::quit);
+                },
+                Qt::QueuedConnection);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool mPainted = false;
+};
 
 QString escapedForMenu(QString text)
 {
@@ -116,17 +157,25 @@ MainWindow::MainWindow(QWidget *parent)
     };
     connect(mMapActions, &MapActions::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, messageTimeout); });
+    mMetricsController = new MetricsController(this);
+    mMetricsActions = new MetricsActions(mTabs, mMetricsController, this);
     createUndoHistory();
     createInspector();
     createPersonaDock();
     createDataDock();
+    createMetricsDocks();
     createMenus();
     connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, this,
             &MainWindow::updateActions);
 
     const QByteArray geometry = QSettings().value(u"window/geometry"_s).toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1440, 900);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // The first time, most of the screen: a map needs room, and on a projector's
+        // 1920 × 1080 a small window wastes what the room can see.
+        const QRect available = screen()->availableGeometry();
+        resize((available.size() * 0.9).expandedTo(QSize(1440, 900)).boundedTo(QSize(2400, 1500)));
+        move(available.center() - rect().center());
+    }
 
     // A blank project to start from, as a text editor starts with an empty page. Nothing is
     // asked here: a failure leaves an empty project and a line in the log.
@@ -144,6 +193,9 @@ MainWindow::MainWindow(QWidget *parent)
         qCWarning(lcWindow) << "no working copy for a new project:" << error.message
                             << error.detail;
     setDocument(std::move(document));
+
+    if (qEnvironmentVariableIsSet("WAYMARK_BENCH_EXIT_AFTER_PAINT"))
+        installEventFilter(new FirstPaintExit(this));
 }
 
 MainWindow::~MainWindow()
@@ -377,10 +429,13 @@ void MainWindow::createMenus()
         MapView *current = currentMapView();
         PersonaOverlay::fillViewMenu(personas, current ? current->mapScene() : nullptr);
     });
+    mMetricsActions->fillViewMenu(view);
     view->addSeparator();
     view->addAction(mInspectorDock->toggleViewAction());
     view->addAction(mPersonaDock->toggleViewAction());
     view->addAction(mDataDock->toggleViewAction());
+    view->addAction(mChartsDock->toggleViewAction());
+    view->addAction(mDriversDock->toggleViewAction());
     view->addAction(mUndoDock->toggleViewAction());
 
     menuBar()->addMenu(mMapActions->menu());
@@ -438,6 +493,48 @@ void MainWindow::createDataDock()
     mPersonaDock->raise();
     connect(mDataDock, &DataDock::importRequested, this, [this] { importData(); });
     connect(mDataDock, &DataDock::importNextWaveRequested, this, &MainWindow::importData);
+}
+
+void MainWindow::createMetricsDocks()
+{
+    // The charts sit beside the inspector, which stays in front: editing comes first.
+    mChartsDock = new ChartsDock(this);
+    QAction *charts = mChartsDock->toggleViewAction();
+    charts->setText(tr("&Charts"));
+    charts->setObjectName(u"chartsDockAction"_s);
+    addDockWidget(Qt::RightDockWidgetArea, mChartsDock);
+    tabifyDockWidget(mInspectorDock, mChartsDock);
+    mInspectorDock->raise();
+
+    // The ranking's columns need the width of the window, so it goes underneath the map.
+    mDriversDock = new DriversDock(this);
+    QAction *drivers = mDriversDock->toggleViewAction();
+    drivers->setText(tr("&Key Drivers"));
+    drivers->setObjectName(u"driversDockAction"_s);
+    addDockWidget(Qt::BottomDockWidgetArea, mDriversDock);
+    resizeDocks({mDriversDock}, {220}, Qt::Vertical);
+    connect(mDriversDock, &DriversDock::touchpointActivated, this, &MainWindow::showTouchpoint);
+
+    connect(mMetricsController, &MetricsController::resultChanged, this, [this] {
+        mChartsDock->setResult(mMetricsController->result());
+        mDriversDock->setResult(mMetricsController->result());
+    });
+    connect(mMetricsController, &MetricsController::computingChanged, mChartsDock,
+            &ChartsDock::setComputing);
+    connect(mMetricsController, &MetricsController::computingChanged, mDriversDock,
+            &DriversDock::setComputing);
+}
+
+void MainWindow::showTouchpoint(const Id &mapId, const Id &touchpointId)
+{
+    showMap(mapId);
+    MapView *view = currentMapView();
+    if (!view || view->mapId() != mapId)
+        return;
+    view->mapScene()->selectTouchpoints({touchpointId});
+    if (const QGraphicsItem *card = view->mapScene()->card(touchpointId))
+        view->centerOn(card);
+    view->setFocus();
 }
 
 void MainWindow::importData(const Id &nextWaveOf)
@@ -566,7 +663,9 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
     mInspectorDock->setDocument(document.get());
     mPersonaDock->setDocument(document.get());
     mDataDock->setDocument(document.get());
+    mChartsDock->setDocument(document.get());
     mMapActions->setDocument(document.get());
+    mMetricsController->setDocument(document.get());
     mDocument = std::move(document);
 
     if (mDocument) {
@@ -656,6 +755,7 @@ void MainWindow::syncTabs()
     // A map that is gone may still be in the middle of hearing about its removal.
     for (MapView *view : std::as_const(views))
         view->deleteLater();
+    mMetricsActions->syncViews();
 
     updateTabTexts();
     updateCounts();
@@ -712,6 +812,9 @@ void MainWindow::updateActions()
     mFitSelectionAction->setEnabled(view && !view->mapScene()->selectedItems().isEmpty());
     mImportAction->setEnabled(open);
     mDataDock->setSelectedTouchpoints(view ? view->mapScene()->selectedTouchpoints() : QList<Id>());
+    mChartsDock->setSelection(view ? view->mapId() : Id(),
+                              view ? view->mapScene()->selectedTouchpoints() : QList<Id>());
+    mDriversDock->setMap(view ? view->mapId() : Id());
     mMapActions->updateActions();
 }
 

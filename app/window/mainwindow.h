@@ -24,11 +24,15 @@ namespace Waymark {
 struct ChangeEvent;
 struct StorageError;
 struct WorkingCopyOrphan;
+class ChartsDock;
 class DataDock;
+class DriversDock;
 class Document;
 class InspectorDock;
 class MapActions;
 class MapView;
+class MetricsActions;
+class MetricsController;
 class PersonaDock;
 class SearchBar;
 
@@ -49,9 +53,16 @@ public:
     SearchBar *searchBar() const { return mSearchBar; }
     PersonaDock *personaDock() const { return mPersonaDock; }
     DataDock *dataDock() const { return mDataDock; }
+    ChartsDock *chartsDock() const { return mChartsDock; }
+    DriversDock *driversDock() const { return mDriversDock; }
+    // Shows the map, selects the card alone and centres it: what a row of the key drivers asks.
+    void showTouchpoint(const Id &mapId, const Id &touchpointId);
     // The import wizard (modal); with a dataset, for its next wave.
     void importData(const Id &nextWaveOf = {});
     MapActions *mapActions() const { return mMapActions; }
+    // Keeps the document's metrics current for the canvas (and anyone else who asks).
+    MetricsController *metricsController() const { return mMetricsController; }
+    MetricsActions *metricsActions() const { return mMetricsActions; }
 
     // Each of these asks about unsaved changes first, where they would be lost, and reports
     // a failure to the person before returning false.
@@ -101,6 +112,7 @@ private:
     void createInspector();
     void createPersonaDock();
     void createDataDock();
+    void createMetricsDocks(); // the Charts and Key Drivers docks
     void exportPersonaSheets(bool pdf);
     void followCurrentMap(); // the inspector follows the selection of the current map
     void showAbout();
@@ -139,6 +151,8 @@ private:
     InspectorDock *mInspectorDock = nullptr;
     PersonaDock *mPersonaDock = nullptr;
     DataDock *mDataDock = nullptr;
+    ChartsDock *mChartsDock = nullptr;
+    DriversDock *mDriversDock = nullptr;
     QAction *mImportAction = nullptr;
     QMenu *mExportPersonasMenu = nullptr;
     QAction *mZoomInAction = nullptr;
@@ -149,6 +163,8 @@ private:
     QAction *mAboutAction = nullptr;
     QAction *mPreferencesAction = nullptr;
     MapActions *mMapActions = nullptr;
+    MetricsController *mMetricsController = nullptr;
+    MetricsActions *mMetricsActions = nullptr;
 };
 
 } // namespace Waymark

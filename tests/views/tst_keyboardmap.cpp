@@ -85,6 +85,7 @@ private slots:
     void buildFromBlankThenUndoAll();
     void arrowsReachEveryCell_data();
     void arrowsReachEveryCell();
+    void arrowsStopAtEmptyCellsBetweenCards();
     void deleteStageAndLaneOfTheSelection();
     void stageVerbsSayWhatTheyNeed();
 };
@@ -280,6 +281,42 @@ void TestKeyboardMap::arrowsReachEveryCell()
     QCOMPARE(scene->selectedCell()->laneId, scene->mapLayout().rows().at(row + 1).laneId);
     press(Qt::Key_Up);
     QCOMPARE(scene->selectedTouchpoints(), QList<Id>{card});
+}
+
+void TestKeyboardMap::arrowsStopAtEmptyCellsBetweenCards()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    MapView *view = window.currentMapView();
+    MapScene *scene = view->mapScene();
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    const QList<MapLayout::Column> &columns = scene->mapLayout().columns();
+    QVERIFY(columns.size() >= 3);
+
+    // Two cards in one lane with an empty cell between them.
+    press(Qt::Key_Down);
+    type(u"First"_s);
+    press(Qt::Key_Return);
+    const Id first = scene->selectedTouchpoints().value(0);
+    press(Qt::Key_Right);
+    press(Qt::Key_Right);
+    type(u"Third"_s);
+    press(Qt::Key_Return);
+    const Id third = scene->selectedTouchpoints().value(0);
+    QVERIFY(!first.isNull() && !third.isNull() && first != third);
+
+    press(Qt::Key_Left);
+    QVERIFY2(scene->selectedTouchpoints().isEmpty(), "the empty cell between, not the card");
+    QVERIFY(scene->selectedCell());
+    QCOMPARE(scene->selectedCell()->stageId, columns.at(1).stageId);
+    press(Qt::Key_Left);
+    QCOMPARE(scene->selectedTouchpoints(), QList<Id>{first});
+    press(Qt::Key_Right);
+    QVERIFY(scene->selectedTouchpoints().isEmpty());
+    press(Qt::Key_Right);
+    QCOMPARE(scene->selectedTouchpoints(), QList<Id>{third});
 }
 
 void TestKeyboardMap::deleteStageAndLaneOfTheSelection()

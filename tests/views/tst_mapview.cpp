@@ -1,8 +1,11 @@
 // Viewing a map: fitting the map and the selection, the zoom limits, panning with the middle
 // button and with space held, and the plain drawing of cards when zoomed far out.
+#include "annotationitems.h"
 #include "canvastesting.h"
+#include "connectoritem.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "mapfarlayer.h"
 #include "mapscene.h"
 #include "mapview.h"
 #include "templates.h"
@@ -118,6 +121,10 @@ private slots:
     void spaceDragScrolls();
     void leftDragAfterSpaceMovesCard();
     void zoomedOutCardsAreTiles();
+    void farViewLeavesDrawingToTheLayer_data();
+    void farViewLeavesDrawingToTheLayer();
+    void farViewKeepsCardsClickable();
+    void farViewShowsSelectionAndHeat();
     void overview();
     void viewMenuFits();
 
@@ -398,6 +405,128 @@ void TestMapView::zoomedOutCardsAreTiles()
     const QImage half = render(*scene, 0.5);
     const QColor halfMiddle = half.pixelColor(pixelOf(*card, QPointF(middle.x(), 3), origin, 0.5));
     QVERIFY(!closeColours(halfMiddle, accent));
+}
+
+void TestMapView::farViewLeavesDrawingToTheLayer_data()
+{
+    QTest::addColumn<qreal>("zoom");
+    QTest::addColumn<bool>("far");
+
+    QTest::newRow("far out") << 0.2 << true;
+    QTest::newRow("just below the threshold") << MapFarLayer::MaxScale - 0.01 << true;
+    QTest::newRow("at the threshold") << MapFarLayer::MaxScale << false;
+    QTest::newRow("100 %") << 1.0 << false;
+}
+
+void TestMapView::farViewLeavesDrawingToTheLayer()
+{
+    QFETCH(qreal, zoom);
+    QFETCH(bool, far);
+
+    MapScene *scene = mView->mapScene();
+    const auto leftToLayer = [scene](bool expected) {
+        const auto noContents = [](const QGraphicsItem *item) {
+            return bool(item->flags() & QGraphicsItem::ItemHasNoContents);
+        };
+        const QList<TouchpointCardItem *> cards = scene->cards();
+        const QList<ConnectorItem *> lines = scene->connectors();
+        const QList<AnnotationNoteItem *> notes = scene->annotationNotes();
+        return !cards.isEmpty() && !lines.isEmpty() &&
+               std::all_of(cards.cbegin(), cards.cend(),
+                           [&](const TouchpointCardItem *card) {
+                               const QList<AnnotationMarkerItem *> markers = card->markers();
+                               return noContents(card) == expected &&
+                                      std::all_of(markers.cbegin(), markers.cend(),
+                                                  [&](const QGraphicsItem *marker) {
+                                                      return noContents(marker) == expected;
+                                                  });
+                           }) &&
+               std::all_of(
+                   lines.cbegin(), lines.cend(),
+                   [&](const QGraphicsItem *line) { return noContents(line) == expected; }) &&
+               std::all_of(notes.cbegin(), notes.cend(),
+                           [&](const QGraphicsItem *note) { return noContents(note) == expected; });
+    };
+
+    mView->setZoom(zoom);
+    QCOMPARE(scene->farLayer()->isActive(), far);
+    QVERIFY(leftToLayer(far));
+
+    // A change that makes every item anew keeps it so.
+    const Lane &lane = mDocument->project().maps.first().lanes.first();
+    QVERIFY(scene->setLaneColor(lane.id, QColor(0x8e, 0x44, 0xad)));
+    scene->ensureCurrent();
+    QVERIFY(leftToLayer(far));
+
+    // Back at 100 % every item paints itself again.
+    mView->setZoom(1.0);
+    QVERIFY(!scene->farLayer()->isActive());
+    QVERIFY(leftToLayer(false));
+}
+
+void TestMapView::farViewKeepsCardsClickable()
+{
+    MapScene *scene = mView->mapScene();
+    mView->setZoom(0.25);
+    QVERIFY(scene->farLayer()->isActive());
+    TouchpointCardItem *card = middleCard(*scene);
+    QVERIFY(card);
+    mView->centerOn(card);
+    scene->clearSelection();
+    QCoreApplication::processEvents();
+
+    // The card paints nothing itself, and is still what a click there hits.
+    QTest::mouseClick(mView->viewport(), Qt::LeftButton, {},
+                      mView->mapFromScene(card->sceneBoundingRect().center()));
+    QCOMPARE(scene->selectedTouchpoints(), QList<Id>{card->touchpointId()});
+
+    // And a rubber band round it selects it again.
+    scene->clearSelection();
+    const QRectF around = card->sceneBoundingRect().adjusted(-6, -6, 6, 6);
+    const QPoint from = mView->mapFromScene(around.topLeft());
+    const QPoint to = mView->mapFromScene(around.bottomRight());
+    QTest::mousePress(mView->viewport(), Qt::LeftButton, {}, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), mView->viewport()->mapToGlobal(QPointF(to)),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(mView->viewport(), &move);
+    QTest::mouseRelease(mView->viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(scene->selectedTouchpoints(), QList<Id>{card->touchpointId()});
+}
+
+void TestMapView::farViewShowsSelectionAndHeat()
+{
+    MapScene *scene = mView->mapScene();
+    mView->setZoom(0.3);
+    TouchpointCardItem *card = middleCard(*scene);
+    QVERIFY(card);
+    mView->centerOn(card);
+    scene->clearSelection();
+    QCoreApplication::processEvents();
+    const auto pixelAt = [this](const QPointF &scenePos) {
+        return mView->viewport()->grab().toImage().pixelColor(mView->mapFromScene(scenePos));
+    };
+    const QRectF box(card->pos(), card->size());
+    const QColor tile = pixelAt(box.center());
+    QVERIFY2(
+        closeColours(tile, card->tileColor(scene->palette())),
+        qPrintable(u"%1 is not %2"_s.arg(tile.name(), card->tileColor(scene->palette()).name())));
+
+    // Selected, the tile is framed in the highlight colour just outside its edge.
+    const QPointF edge(box.center().x(), box.top() - 1.5 / mView->zoom());
+    const QColor before = pixelAt(edge);
+    card->setSelected(true);
+    QCoreApplication::processEvents();
+    const QColor highlight = scene->palette().color(QPalette::Highlight);
+    QVERIFY2(closeColours(pixelAt(edge), highlight),
+             qPrintable(u"%1 is not %2 (was %3)"_s.arg(pixelAt(edge).name(), highlight.name(),
+                                                       before.name())));
+
+    // A heat tint colours the tile.
+    card->setHeatTint(QColor(0xd3, 0x2f, 0x2f, 200));
+    QCoreApplication::processEvents();
+    const QColor heated = pixelAt(box.center());
+    QVERIFY(!closeColours(heated, tile));
+    QVERIFY(closeColours(heated, card->tileColor(scene->palette())));
 }
 
 void TestMapView::overview()

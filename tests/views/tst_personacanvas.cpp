@@ -17,8 +17,11 @@
 #include "touchpointcarditem.h"
 
 #include <QDir>
+#include <QImage>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPixmap>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -144,6 +147,7 @@ private slots:
     void compareWithFutureState_data();
     void compareWithFutureState();
     void viewMenu();
+    void dragCardOnPath();
     void screenshots();
 
 private:
@@ -690,6 +694,120 @@ void TestPersonaCanvas::screenshots()
     shoot(u"personas-focus-map.png"_s, scene()->mapLayout().bounds());
     shoot(u"personas-focus-feelings.png"_s, feelings);
     shootActual(u"personas-focus-touchpoints.png"_s, touchpoints.topLeft());
+}
+
+void TestPersonaCanvas::dragCardOnPath()
+{
+    // A card of Priya's path, visited once, dragged to the next stage's cell of its lane.
+    const JourneyMap &map = firstMap(*mDocument);
+    const MapLayout &layout = scene()->mapLayout();
+    const QList<Id> path = pathTouchpoints(map, mPriya);
+    Id movingId;
+    qsizetype column = -1;
+    qsizetype row = -1;
+    for (const Id &id : path) {
+        const Touchpoint *t = findById(map.touchpoints, id);
+        column = std::find_if(layout.columns().cbegin(), layout.columns().cend(),
+                              [t](const MapLayout::Column &c) { return c.stageId == t->stageId; }) -
+                 layout.columns().cbegin();
+        row = std::find_if(layout.rows().cbegin(), layout.rows().cend(),
+                           [t](const MapLayout::Row &r) { return r.laneId == t->laneId; }) -
+              layout.rows().cbegin();
+        if (path.count(id) == 1 && column + 1 < layout.columns().size() &&
+            row < layout.rows().size()) {
+            movingId = id;
+            break;
+        }
+    }
+    QVERIFY(!movingId.isNull());
+    const auto step =
+        std::find_if(map.personaSteps.cbegin(), map.personaSteps.cend(), [&](const PersonaStep &s) {
+            return s.personaId == mPriya && s.touchpointId == movingId;
+        });
+    QVERIFY(step != map.personaSteps.cend());
+    const Id stepId = step->id;
+    const Id nextStage = layout.columns().at(column + 1).stageId;
+    const QRectF start = layout.cardRect(movingId);
+    const QRectF nextCell = layout.cellRect(column + 1, row);
+    const QPointF there(nextCell.center().x(), start.center().y());
+    const QList<Id> personas = {mPriya, mGeorge}; // the project's order, in which slots go
+    PersonaPathItem *line = overlay()->pathItem(mPriya);
+    EmotionCurveItem *curve = overlay()->curveItem(mPriya);
+    const QList<QPointF> before = line->points();
+    const int index = stack()->index();
+
+    mView->resetZoom();
+    mView->centerOn(QPointF(nextCell.left(), start.center().y()));
+    scene()->selectTouchpoints({movingId});
+    QCoreApplication::processEvents();
+    sendMouse(*mView, QEvent::MouseButtonPress, start.center(), Qt::LeftButton);
+    sendMouse(*mView, QEvent::MouseMove, start.center() + QPointF(12, 0), Qt::LeftButton);
+    sendMouse(*mView, QEvent::MouseMove, there, Qt::LeftButton);
+    QCoreApplication::processEvents();
+    scene()->ensureCurrent();
+    QVERIFY(scene()->isDragging());
+    QCOMPARE(findById(firstMap(*mDocument).touchpoints, movingId)->stageId, nextStage);
+
+    // Mid-drag the line, its beads and the curve are the same items, moved in place to where
+    // the cards are now.
+    QCOMPARE(overlay()->pathItem(mPriya), line);
+    QCOMPARE(overlay()->curveItem(mPriya), curve);
+    const QList<PathStop> expected =
+        placePathStops(firstMap(*mDocument), layout, personas).value(mPriya);
+    QList<QPointF> expectedPoints;
+    for (const PathStop &stop : expected)
+        expectedPoints.append(stop.point);
+    QCOMPARE(line->points(), expectedPoints);
+    QVERIFY(line->points() != before);
+    for (PersonaStopsItem *beads : overlay()->stopItems()) {
+        if (beads->personaId() != mPriya)
+            continue;
+        QCOMPARE(beads->stops().size(), expected.size());
+        for (qsizetype i = 0; i < expected.size(); ++i)
+            QCOMPARE(beads->stops().at(i).point, expected.at(i).point);
+    }
+    QVERIFY(line->boundingRect().contains(line->path().boundingRect()));
+    const std::optional<QPointF> point = curve->pointPosition(stepId);
+    QVERIFY(point);
+    QVERIFY(point->x() >= nextCell.left() && point->x() <= nextCell.right());
+
+    // What the window shows after the step's partial repaint is what a full paint draws:
+    // nothing of the line or the cards is left behind where they were.
+    QCoreApplication::processEvents();
+    const QImage shown =
+        mView->screen()->grabWindow(mView->winId()).toImage().convertToFormat(QImage::Format_RGB32);
+    const QImage painted = mView->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QCOMPARE(shown.size(), painted.size());
+    int differing = 0;
+    for (int y = 0; y < shown.height(); ++y) {
+        for (int x = 0; x < shown.width(); ++x) {
+            const QRgb a = shown.pixel(x, y);
+            const QRgb b = painted.pixel(x, y);
+            if (std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) +
+                    std::abs(qBlue(a) - qBlue(b)) >
+                48)
+                ++differing;
+        }
+    }
+    const QString folder = qEnvironmentVariable("WAYMARK_SCREENSHOTS");
+    if (!folder.isEmpty()) {
+        QDir().mkpath(folder);
+        QVERIFY(shown.save(folder + u"/drag-mid-shown.png"_s));
+        QVERIFY(painted.save(folder + u"/drag-mid-painted.png"_s));
+    }
+    QCOMPARE(differing, 0);
+
+    // The drop is one undo step; undone, the path is where it was.
+    sendMouse(*mView, QEvent::MouseButtonRelease, there, Qt::NoButton);
+    QCoreApplication::processEvents();
+    scene()->ensureCurrent();
+    QVERIFY(!scene()->isDragging());
+    QCOMPARE(stack()->index(), index + 1);
+    if (!folder.isEmpty())
+        QVERIFY(mView->grab().save(folder + u"/drag-dropped.png"_s));
+    stack()->undo();
+    scene()->ensureCurrent();
+    QCOMPARE(overlay()->pathItem(mPriya)->points(), before);
 }
 
 QTEST_MAIN(TestPersonaCanvas)

@@ -37,13 +37,12 @@ void DistributionChart::rebuild()
     set->setLabelColor(textColor());
     QStringList categories;
     qint64 largest = 0;
-    // TODO: The share under each value relies on a line break that Qt Charts may draw as a space,
-    // which puts value and share on one line; on a narrow panel the share is then elided.
+    // Only the value under each bar: Qt Charts draws a line break as a space and elides what
+    // does not fit, so a share under the value came out as "3 …" in a dock.
     for (const Distribution::Bin &bin : mData.bins) {
         set->append(double(bin.count));
         largest = std::max(largest, bin.count);
-        const double share = 100.0 * double(bin.count) / double(total);
-        categories.append(tr("%1\n%2%").arg(bin.value).arg(QLocale().toString(share, 'f', 0)));
+        categories.append(QLocale().toString(bin.value));
     }
     auto *series = new QBarSeries;
     series->append(set);

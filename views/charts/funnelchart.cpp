@@ -40,12 +40,10 @@ void FunnelChart::rebuild()
         const Funnel::Step &step = mData.steps[i];
         set->append(double(step.count));
         largest = std::max(largest, step.count);
-        // TODO: Qt Charts draws the line break as a space and elides long step names, so on a
-        // narrow panel the drop-off percentage is cut off; it should be drawn between the bars.
         // The drop-off belongs between two bars; under the later one it reads "lost on the way
-        // here".
+        // here". Qt Charts draws a line break as a space, so it stays on the name's line.
         const QString lost = QLocale().toString(step.dropOffPct, 'f', 0);
-        categories.append(i == 0 ? step.name : tr("%1\n−%2% lost").arg(step.name, lost));
+        categories.append(i == 0 ? step.name : tr("%1 (−%2%)").arg(step.name, lost));
     }
     auto *series = new QBarSeries;
     series->append(set);
@@ -56,6 +54,8 @@ void FunnelChart::rebuild()
     auto *x = new QBarCategoryAxis;
     x->append(uniqueLabels(categories));
     x->setGridLineVisible(false);
+    // TODO: Qt Charts elides the names of a funnel of many steps to a letter or two (a persona's
+    // path of a dozen cards); such a funnel would read better as horizontal bars.
     auto *y = new QValueAxis;
     y->setRange(0, double(largest) * 1.15);
     y->applyNiceNumbers();

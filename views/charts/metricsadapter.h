@@ -7,12 +7,23 @@
 
 namespace Waymark::Charts {
 
-// The NPS distribution and breakdown, the monthly trend and revenue of one touchpoint.
+// The NPS distribution and breakdown, the weekly and monthly trends and revenue of one
+// touchpoint.
 TouchpointCharts touchpointCharts(const Metrics::TouchpointResult &result, const QString &filter);
 
-// A map's funnel (its first persona path), and NPS per stage pooled over the map's
-// touchpoints in that stage, in the order of the map's stages.
+// A map's funnel (its first persona path), NPS per stage pooled over the map's touchpoints in
+// that stage, in the order of the map's stages, and the emotion curves of the personas with
+// steps on the map.
 MapCharts mapCharts(const Metrics::MapResult &map, const Metrics::Result &result,
-                    const JourneyMap &journeyMap, const QString &filter);
+                    const JourneyMap &journeyMap, const QList<Persona> &personas,
+                    const QString &filter);
+
+// Per persona with a scored step on the map (in the order of the library), the mean emotion of
+// its steps in each stage, in the order of the map's stages; none where it has no scored step.
+QList<EmotionScore::Curve> emotionCurves(const JourneyMap &journeyMap,
+                                         const QList<Persona> &personas);
+
+// The Monday that starts an ISO week written as "2024-W09"; invalid for anything else.
+QDate isoWeekStart(const QString &week);
 
 } // namespace Waymark::Charts

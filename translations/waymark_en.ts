@@ -133,11 +133,6 @@
         <source>Answers</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>%1
-%2%</source>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>Waymark::Charts::EmotionScoreChart</name>
@@ -181,16 +176,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1
-−%2% lost</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Customers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>%1% reach “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (−%2%)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -202,6 +196,10 @@
     </message>
     <message>
         <source>NPS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -325,6 +323,41 @@
     </message>
     <message>
         <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Waymark::ChartsDock</name>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All responses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a map to see its charts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No data is attached to “%1”. Attach survey answers, orders or analytics to it in the Data dock to chart its scores here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No data is attached to this map yet. Import survey answers, orders or analytics (File ▸ Import Data…) and attach them to its touchpoints, or score the personas' emotions along their paths, to see charts here.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -910,17 +943,6 @@ the first) or its position counted from 1; TOUCHPOINT is a touchpoint's title or
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Computes, for every touchpoint of FILE (or of one map), the metrics of the data
-attached to it: rows, NPS, CSAT, CES, rating, conversion and revenue, each with
-its number of answers and 95% interval, and the struggle flags with their reasons.
---segment keeps the rows whose COLUMN (its name as Waymark shows it) holds VALUE;
---from and --to (YYYY-MM-DD, both inclusive) keep the rows whose timestamp falls
-between them. The definitions are in model/metrics/METRICS.md.
-With --json the same as a JSON object; percentages run from 0 to 100 and a
-measure without data is null. Fields are only ever added, never renamed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Only the map NAME (its name, any case, or id).</source>
         <translation type="unfinished" />
     </message>
@@ -949,6 +971,34 @@ measure without data is null. Fields are only ever added, never renamed.</source
   1  --map names no map of FILE
   2  a usage error, or FILE cannot be opened as a Waymark project
 </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Funnel: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 active users, completion %3, abandonment %4%5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (no touchpoint)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Computes, for every touchpoint of FILE (or of one map), the metrics of the data
+attached to it: rows, NPS, CSAT, CES, rating, conversion and revenue, each with
+its number of answers and 95% interval, and the struggle flags with their reasons;
+then each GA4 funnel's steps with their active users, completion and abandonment.
+--segment keeps the rows whose COLUMN (its name as Waymark shows it) holds VALUE;
+--from and --to (YYYY-MM-DD, both inclusive) keep the rows whose timestamp falls
+between them. The definitions are in model/metrics/METRICS.md.
+With --json the same as a JSON object; percentages run from 0 to 100 and a
+measure without data is null. Fields are only ever added, never renamed.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1248,6 +1298,10 @@ measure without data is null. Fields are only ever added, never renamed.</source
         <source>Reconnect Connector</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Change Headline Metric</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Waymark::DataDock</name>
@@ -1358,6 +1412,128 @@ measure without data is null. Fields are only ever added, never renamed.</source
     </message>
     <message>
         <source>The project has no file yet: choose where to save it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Waymark::DriversDock</name>
+    <message>
+        <source>Key Drivers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No touchpoint can be ranked yet. The ranking needs survey answers that can be linked to each customer by a key (an email address or customer id) and that include the question how likely they are to recommend you (NPS), attached to this map's touchpoints; or orders with revenue attached to them.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Waymark::DriversModel</name>
+    <message>
+        <source>NPS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Effort (CES)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too few respondents answered both this touchpoint's score and the recommendation question to correlate them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 and the overall recommendation score: r = %2 over %n respondent(s), p = %3</source>
+        <translation><numerusform>%1 and the overall recommendation score: r = %2 over %n respondent, p = %3</numerusform><numerusform>%1 and the overall recommendation score: r = %2 over %n respondents, p = %3</numerusform></translation>
+    </message>
+    <message>
+        <source>No revenue is attached to this touchpoint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>r</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share of revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The rank: strongest link with recommending first, then share of revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The touchpoint's score that was compared with recommending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How closely the touchpoint's score moves with how likely the same customers are to recommend you, from −1 to 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where r lies with 95% confidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Respondents who answered both</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The touchpoint's share of the map's revenue</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1756,10 +1932,6 @@ measure without data is null. Fields are only ever added, never renamed.</source
             <numerusform>the row has %n field, the header %1</numerusform>
             <numerusform>the row has %n fields, the header %1</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>“%1” is not a value of type %2</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>not a value of type %1</source>
@@ -2805,6 +2977,14 @@ measure without data is null. Fields are only ever added, never renamed.</source
         <source>Map name:</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Key Drivers</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Waymark::MapActions</name>
@@ -3197,6 +3377,45 @@ measure without data is null. Fields are only ever added, never renamed.</source
     </message>
 </context>
 <context>
+    <name>Waymark::Metrics::Cache</name>
+    <message>
+        <source>The cached figures are not in Waymark's form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached figures are larger than Waymark accepts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached figures were written in another version of the cache (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached figures were computed by another version of Waymark's metrics (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached figures are incomplete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached figures are damaged (their checksum does not match).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached figures claim to be larger than Waymark accepts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached figures cannot be unpacked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached figures cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Waymark::Metrics::Engine</name>
     <message>
         <source>NPS</source>
@@ -3240,6 +3459,141 @@ measure without data is null. Fields are only ever added, never renamed.</source
     </message>
     <message>
         <source>Touchpoints higher in this list are those whose score moves most with how likely customers are to recommend you overall: r near 1 means that the customers who rated this touchpoint well were, almost always, the ones who would recommend you. It shows where to look first, not what causes loyalty. The share of revenue says how much of the map's revenue passes through the touchpoint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1% of the %2 active users at this step of the funnel “%3” abandoned it, significantly more than the %4% at the funnel's other steps.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Waymark::MetricsActions</name>
+    <message>
+        <source>&amp;Headline Metric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Metric &amp;Badges</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show each card's headline metric and its number of answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Heat &amp;Map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Colour the cards by their headline metric, compared with the rest of the map</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Waymark::MetricsOverlay</name>
+    <message>
+        <source>%1k</source>
+        <comment>thousands</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1M</source>
+        <comment>millions</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Struggling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drop-off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln order(s)</source>
+        <comment>revenue on a card</comment>
+        <translation><numerusform>%1 · %Ln order</numerusform><numerusform>%1 · %Ln orders</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 · n %2</source>
+        <comment>revenue and orders on a narrow card</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conv</source>
+        <comment>short for conversion</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2 · n %3</source>
+        <comment>a metric on a card: name, value, answers</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2 n %3</source>
+        <comment>the same on a narrow card</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · n %2</source>
+        <comment>value and answers on a very narrow card</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Heat map: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Heat map: no figures on this map yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paler: fewer than %1 answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>worse %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 better</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>map %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4486,6 +4840,22 @@ measure without data is null. Fields are only ever added, never renamed.</source
     </message>
     <message>
         <source>Yes or no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversion</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -183,6 +183,21 @@ int main(int argc, char *argv[])
         w, b);
     if (aggregate(responses).nps.n() != count)
         Bench::fail(bench, u"the aggregation lost answers"_s);
+
+    // To look at what is timed: WAYMARK_BENCH_CHARTS_PNG=FILE saves one more frame.
+    const QString png = qEnvironmentVariable("WAYMARK_BENCH_CHARTS_PNG");
+    if (!png.isEmpty()) {
+        DataPanel panel;
+        panel.resize(size);
+        panel.setTouchpointData(aggregate(responses));
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            panel.render(&painter);
+        }
+        if (!image.save(png))
+            Bench::fail(bench, u"cannot write "_s + png);
+    }
     report.add(u"chart panel of a touchpoint with %1 responses"_s.arg(QLocale::c().toString(count)),
                u"bare QChartView with 11 bars"_s, w, b, {u"≤ 50 ms"_s, 50, std::nullopt});
 

@@ -9,6 +9,9 @@
 //
 //   bench_import [--size tiny|full] [--runs N] [--json FILE]
 //
+// WAYMARK_BENCH_ROWS=N in the environment imports N rows instead (a medium size, for
+// profiling: the full size takes minutes a run).
+//
 // Exits with 77 (CTest's "skipped") when `waymark import` cannot import the file, saying
 // why: no figures are reported for an import that did not happen.
 #include "benchsupport.h"
@@ -173,7 +176,10 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true);
     const Bench::Options options = Bench::parseOptions(app);
 
-    const int rows = options.tiny ? 2000 : 1000000;
+    const int rows = qEnvironmentVariableIntValue("WAYMARK_BENCH_ROWS") > 0
+                         ? qEnvironmentVariableIntValue("WAYMARK_BENCH_ROWS")
+                     : options.tiny ? 2000
+                                    : 1000000;
     const int touchpoints = options.tiny ? 50 : 5000;
 
     QTemporaryDir dir;

@@ -72,9 +72,22 @@ int main(int argc, char *argv[])
         Bench::fail(benchName, error.message + u' ' + error.detail);
 
     qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (!runChild({QStringLiteral(WAYMARK_EXECUTABLE), u"import"_s, file, csv,
-                   u"--touchpoint-column"_s, u"touchpoint"_s},
-                  {}, &output)) {
+    // Every measure the engine computes gets its column, so that the workload is all of
+    // them (by type alone, the importer would read every number as a rating).
+    const QStringList roles = {u"id=key"_s,
+                               u"timestamp=timestamp"_s,
+                               u"rating=rating"_s,
+                               u"nps=nps"_s,
+                               u"csat=csat"_s,
+                               u"ces=ces"_s,
+                               u"converted=converted"_s,
+                               u"revenue=revenue"_s,
+                               u"region=segment"_s};
+    QStringList import = {QStringLiteral(WAYMARK_EXECUTABLE), u"import"_s,    file, csv,
+                          u"--touchpoint-column"_s,           u"touchpoint"_s};
+    for (const QString &role : roles)
+        import << u"--role"_s << role;
+    if (!runChild(import, {}, &output)) {
         QTextStream(stderr) << benchName << ": not available: `waymark import` did not import "
                             << "the survey\n";
         return notAvailable;

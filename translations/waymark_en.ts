@@ -1474,7 +1474,10 @@ measure without data is null. Fields are only ever added, never renamed.</source
     </message>
     <message numerus="yes">
         <source>%1 and the overall recommendation score: r = %2 over %n respondent(s), p = %3</source>
-        <translation><numerusform>%1 and the overall recommendation score: r = %2 over %n respondent, p = %3</numerusform><numerusform>%1 and the overall recommendation score: r = %2 over %n respondents, p = %3</numerusform></translation>
+        <translation>
+            <numerusform>%1 and the overall recommendation score: r = %2 over %n respondent, p = %3</numerusform>
+            <numerusform>%1 and the overall recommendation score: r = %2 over %n respondents, p = %3</numerusform>
+        </translation>
     </message>
     <message>
         <source>No revenue is attached to this touchpoint.</source>
@@ -3458,11 +3461,11 @@ measure without data is null. Fields are only ever added, never renamed.</source
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Touchpoints higher in this list are those whose score moves most with how likely customers are to recommend you overall: r near 1 means that the customers who rated this touchpoint well were, almost always, the ones who would recommend you. It shows where to look first, not what causes loyalty. The share of revenue says how much of the map's revenue passes through the touchpoint.</source>
+        <source>%1% of the %2 active users at this step of the funnel “%3” abandoned it, significantly more than the %4% at the funnel's other steps.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1% of the %2 active users at this step of the funnel “%3” abandoned it, significantly more than the %4% at the funnel's other steps.</source>
+        <source>Touchpoints higher in this list are those whose score moves most with how likely customers are to recommend you overall: r near 1 means that the customers who rated this touchpoint well were, almost always, the ones who would recommend you. The list is ranked by the low end of the interval, so a link seen in many answers comes before one seen in a few. It shows where to look first, not what causes loyalty. The share of revenue says how much of the map's revenue passes through the touchpoint.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3545,7 +3548,10 @@ measure without data is null. Fields are only ever added, never renamed.</source
     <message numerus="yes">
         <source>%1 · %Ln order(s)</source>
         <comment>revenue on a card</comment>
-        <translation><numerusform>%1 · %Ln order</numerusform><numerusform>%1 · %Ln orders</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %Ln order</numerusform>
+            <numerusform>%1 · %Ln orders</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 · n %2</source>

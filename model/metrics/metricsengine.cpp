@@ -1202,17 +1202,29 @@ Result Engine::compute(const Options &options) const
         if (driver.correlation || driver.revenueShare)
             result.drivers.append(driver);
     }
-    std::stable_sort(result.drivers.begin(), result.drivers.end(),
-                     [](const Driver &a, const Driver &b) {
-                         const double ra = a.correlation ? a.correlation->r : -2.0;
-                         const double rb = b.correlation ? b.correlation->r : -2.0;
-                         if (ra != rb)
-                             return ra > rb;
-                         return a.revenueShare.value_or(-1) > b.revenueShare.value_or(-1);
-                     });
+    std::stable_sort(result.drivers.begin(), result.drivers.end(), ranksBefore);
 
     result.ok = true;
     return result;
+}
+
+bool ranksBefore(const Driver &a, const Driver &b)
+{
+    // By the low end of r's interval: what the data show at least, so that three lucky
+    // answers never outrank a strong link seen in three hundred. Then those too few for an
+    // interval, by r; then revenue alone.
+    auto tier = [](const Driver &d) {
+        return d.correlation ? (d.correlation->ci ? 0 : 1) : 2;
+    };
+    if (tier(a) != tier(b))
+        return tier(a) < tier(b);
+    if (a.correlation) {
+        const double ka = a.correlation->ci ? a.correlation->ci->low : a.correlation->r;
+        const double kb = b.correlation->ci ? b.correlation->ci->low : b.correlation->r;
+        if (ka != kb)
+            return ka > kb;
+    }
+    return a.revenueShare.value_or(-1) > b.revenueShare.value_or(-1);
 }
 
 QString Engine::driversExplanation()
@@ -1220,9 +1232,10 @@ QString Engine::driversExplanation()
     return tr("Touchpoints higher in this list are those whose score moves most with how "
               "likely customers are to recommend you overall: r near 1 means that the "
               "customers who rated this touchpoint well were, almost always, the ones who "
-              "would recommend you. It shows where to look first, not what causes loyalty. "
-              "The share of revenue says how much of the map's revenue passes through the "
-              "touchpoint.");
+              "would recommend you. The list is ranked by the low end of the interval, so a "
+              "link seen in many answers comes before one seen in a few. It shows where to "
+              "look first, not what causes loyalty. The share of revenue says how much of "
+              "the map's revenue passes through the touchpoint.");
 }
 
 } // namespace Waymark::Metrics

@@ -23,7 +23,7 @@
 namespace Waymark::Metrics {
 
 // The engine's version: part of what a cached result depends on.
-inline constexpr int EngineVersion = 2;
+inline constexpr int EngineVersion = 3;
 
 // The measures a map can headline (and flag a touchpoint by).
 enum class Measure
@@ -207,6 +207,11 @@ struct Driver
     std::optional<double> revenueShare; // 0-1
 };
 
+// The order of the drivers: those with an interval for r first, by its low end (highest
+// first); then those with too few pairs for an interval, by r; then those with only a share
+// of revenue, by that share.
+bool ranksBefore(const Driver &a, const Driver &b);
+
 struct Result
 {
     bool ok = false;
@@ -214,8 +219,7 @@ struct Result
     QString error;
     QList<TouchpointResult> touchpoints; // in map order, then stage, lane and card order
     QList<MapResult> maps;
-    // Ranked: the strongest positive correlation first, then by share of revenue; those
-    // with neither last.
+    // Ranked by ranksBefore().
     QList<Driver> drivers;
     QList<Funnel> funnels;
 };

@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 #include <memory>
 
 using namespace Waymark;
@@ -165,6 +166,8 @@ private slots:
     void funnelSegmentAndMap();
     void twoDateRangesCompared();
     void keyDrivers();
+    void driverRanking_data();
+    void driverRanking();
     void sqlIsOnePassPerAttachment();
     void cancel();
 
@@ -854,6 +857,57 @@ void tst_MetricsEngine::keyDrivers()
     QVERIFY(!result.drivers.at(2).correlation);
     QCOMPARE(*result.drivers.at(2).revenueShare, 1.0);
     QVERIFY(!Engine::driversExplanation().isEmpty());
+}
+
+void tst_MetricsEngine::driverRanking_data()
+{
+    // Each driver: r, n, the interval's low end (NaN: no interval), share of revenue (NaN:
+    // none). The expected order names them by their index.
+    QTest::addColumn<QList<QList<double>>>("drivers");
+    QTest::addColumn<QList<int>>("order");
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("a strong link in few answers after a firm one in many")
+        << QList<QList<double>>{{0.95, 5, 0.40, none}, {0.70, 300, 0.64, none}} << QList<int>{1, 0};
+    QTest::newRow("by the low end, highest first") << QList<QList<double>>{{0.30, 50, 0.02, none},
+                                                                           {0.50, 80, 0.31, none},
+                                                                           {0.40, 400, 0.32, none}}
+                                                   << QList<int>{2, 1, 0};
+    QTest::newRow("too few for an interval after those with one, by r")
+        << QList<QList<double>>{{0.99, 3, none, none},
+                                {0.10, 60, -0.15, none},
+                                {0.50, 3, none, none}}
+        << QList<int>{1, 0, 2};
+    QTest::newRow("revenue alone last, by its share")
+        << QList<QList<double>>{{none, 0, none, 0.2}, {none, 0, none, 0.7}, {-0.5, 40, -0.7, none}}
+        << QList<int>{2, 1, 0};
+}
+
+void tst_MetricsEngine::driverRanking()
+{
+    QFETCH(QList<QList<double>>, drivers);
+    QFETCH(QList<int>, order);
+
+    QList<Driver> list;
+    for (const QList<double> &d : std::as_const(drivers)) {
+        Driver driver;
+        driver.title = QString::number(list.size());
+        if (!std::isnan(d[0])) {
+            Stats::Correlation c;
+            c.r = d[0];
+            c.n = qint64(d[1]);
+            if (!std::isnan(d[2]))
+                c.ci = Stats::Interval{d[2], 0.99};
+            driver.correlation = c;
+        }
+        if (!std::isnan(d[3]))
+            driver.revenueShare = d[3];
+        list.append(driver);
+    }
+    std::stable_sort(list.begin(), list.end(), ranksBefore);
+    QList<int> ranked;
+    for (const Driver &d : std::as_const(list))
+        ranked.append(d.title.toInt());
+    QCOMPARE(ranked, order);
 }
 
 void tst_MetricsEngine::sqlIsOnePassPerAttachment()

@@ -19,6 +19,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
 #include <QImageReader>
 #include <QLineSeries>
@@ -292,14 +293,23 @@ private slots:
     {
         FunnelChart chart;
         chart.setData(funnel());
-        QBarSet *set = seriesOf<QBarSeries>(chart.chart()).first()->barSets().first();
+        // Horizontal bars from the bottom up: the first step is the last bar, on top.
+        QBarSet *set = seriesOf<QHorizontalBarSeries>(chart.chart()).first()->barSets().first();
         QCOMPARE(set->count(), 5);
         for (int i = 1; i < set->count(); ++i)
-            QVERIFY(set->at(i) < set->at(i - 1));
-        const QString labels = categoryAxisText(chart.chart(), Qt::Horizontal);
-        QVERIFY(labels.startsWith(u"Visit site|"_s));
+            QVERIFY(set->at(i) > set->at(i - 1));
+        const QString labels = categoryAxisText(chart.chart(), Qt::Vertical);
+        QVERIFY(labels.endsWith(u"|Visit site"_s));
         QVERIFY(labels.contains(u"Basket (−63%)"_s));
         QCOMPARE(chart.headline(), u"12% reach “Paid”"_s);
+
+        // A step more customers reached than the one before names no loss.
+        Funnel gaining = funnel();
+        gaining.steps[3] = {u"Checkout"_s, 2600, 0};
+        chart.setData(gaining);
+        const QString after = categoryAxisText(chart.chart(), Qt::Vertical);
+        QVERIFY2(after.contains(u"|Checkout|"_s), qPrintable(after));
+        QVERIFY(after.contains(u"Paid (−"_s));
     }
 
     void stageWhiskers()

@@ -1,10 +1,13 @@
 #include "funnelchart.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
+#include <QHorizontalBarSeries>
 #include <QValueAxis>
+
+#include <cmath>
 
 namespace Waymark::Charts {
 
@@ -34,39 +37,42 @@ void FunnelChart::rebuild()
     set->setColor(accentColor());
     set->setBorderColor(accentColor());
     set->setLabelColor(textColor());
+    // Horizontal bars, the first step on top, so that the names of a long funnel (a
+    // persona's path of a dozen cards) have the width of the panel to themselves.
     QStringList categories;
     qint64 largest = 0;
-    for (qsizetype i = 0; i < mData.steps.size(); ++i) {
+    for (qsizetype i = mData.steps.size() - 1; i >= 0; --i) {
         const Funnel::Step &step = mData.steps[i];
         set->append(double(step.count));
         largest = std::max(largest, step.count);
-        // The drop-off belongs between two bars; under the later one it reads "lost on the way
-        // here". Qt Charts draws a line break as a space, so it stays on the name's line.
+        // The drop-off is what was lost on the way to this step; a step that more customers
+        // reached than the one before lost none and says nothing.
+        const bool lostSome = i > 0 && std::round(step.dropOffPct) >= 1;
         const QString lost = QLocale().toString(step.dropOffPct, 'f', 0);
-        categories.append(i == 0 ? step.name : tr("%1 (−%2%)").arg(step.name, lost));
+        categories.append(lostSome ? tr("%1 (−%2%)").arg(step.name, lost) : step.name);
     }
-    auto *series = new QBarSeries;
+    auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setBarWidth(0.75);
     labelBars(series, int(mData.steps.size()));
     chart->addSeries(series);
 
-    auto *x = new QBarCategoryAxis;
-    x->append(uniqueLabels(categories));
-    x->setGridLineVisible(false);
-    // TODO: Qt Charts elides the names of a funnel of many steps to a letter or two (a persona's
-    // path of a dozen cards); such a funnel would read better as horizontal bars.
-    auto *y = new QValueAxis;
-    y->setRange(0, double(largest) * 1.15);
-    y->applyNiceNumbers();
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setTitleText(tr("Customers"));
-    styleAxis(x);
-    styleAxis(y);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    auto *names = new QBarCategoryAxis;
+    names->append(uniqueLabels(categories));
+    names->setGridLineVisible(false);
+    auto *counts = new QValueAxis;
+    counts->setRange(0, double(largest) * 1.15);
+    counts->applyNiceNumbers();
+    counts->setLabelFormat(QStringLiteral("%d"));
+    counts->setTitleText(tr("Customers"));
+    styleAxis(names);
+    styleAxis(counts);
+    chart->addAxis(names, Qt::AlignLeft);
+    chart->addAxis(counts, Qt::AlignBottom);
+    series->attachAxis(names);
+    series->attachAxis(counts);
+    // A row per step that a projector can read.
+    chartView()->setMinimumHeight(std::max(260, 90 + 30 * int(mData.steps.size())));
     chart->legend()->hide();
 
     const Funnel::Step &first = mData.steps.first();

@@ -1,9 +1,9 @@
 // waymark import: a survey, sales or analytics export into a project file, as one dataset,
 // saved as atomically as the window's Save.
 #include "commandline.h"
-#include "commands.h"
 #include "document.h"
 #include "import/dialect.h"
+#include "import/fileimport.h"
 #include "import/importer.h"
 #include "import/touchpointmatcher.h"
 #include "subcommand.h"
@@ -200,19 +200,19 @@ int runImport(const QCommandLineParser &parser, Console &console)
         plan->attachments = {a};
     }
 
+    // Straight into the file rather than through the working copy and a save: each page of
+    // the rows is written once (see import/fileimport.h).
     Import::Importer importer(*plan, doc->project());
-    const Import::ImportResult result = importer.run(doc->workingCopyPath());
-    if (!result.ok) {
+    Import::ImportResult result;
+    if (!Import::importIntoFile(*doc, importer, projectPath, &result, &storageError)) {
+        if (storageError) {
+            fileError(console, projectPath, storageError.message);
+            return UsageOrUnreadable;
+        }
         console.err << u"waymark: "_s << result.error << u'\n';
         printBadValues(result, console.err);
         console.err << Text::tr("%1 was left as it was.").arg(projectPath) << u'\n';
         return Refused;
-    }
-
-    doc->push(Commands::importDataset(doc.get(), result.dataset).release());
-    if (!doc->save(&storageError)) {
-        fileError(console, projectPath, storageError.message);
-        return UsageOrUnreadable;
     }
     printSummary(result, console.out);
     if (!plan->ignoredFields.isEmpty())

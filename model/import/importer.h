@@ -144,6 +144,11 @@ public:
     qsizetype batchRecords = 4096;
     // For tests of atomicity: fail after the rows were written, before the commit.
     bool failBeforeCommit = false;
+    // The database is a private copy that the caller throws away unless the import succeeds
+    // and syncs once at the end (importIntoFile()): its journal is kept in memory and
+    // nothing is synced, so that every page is written once. Otherwise it is the working
+    // copy, in WAL mode.
+    bool privateDatabase = false;
 
     // Imports into the project database at databasePath (the document's working copy, see
     // Document::workingCopyPath()), on a connection of its own: callable on any thread.

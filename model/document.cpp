@@ -5,10 +5,47 @@
 #include "storage/projectfile.h"
 #include "storage/workingcopy.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QUndoStack>
 
 namespace Waymark {
+
+namespace {
+
+// What the check after opening found, in words for the user; empty when nothing.
+StorageError damageReport(const FileOps::DeferredCheck &result, const QList<Dataset> &datasets,
+                          const QString &fileName)
+{
+    if (result.problems.isEmpty())
+        return {};
+    QStringList lines;
+    for (const ProjectFile::Problem &p : result.problems.mid(0, 10))
+        lines.append(p.where + QStringLiteral(": ") + p.what);
+    if (result.damaged.isEmpty()) {
+        return {StorageErrorCode::Damaged,
+                QCoreApplication::translate(
+                    "Waymark::Document",
+                    "“%1” is damaged outside the project's tables: SQLite's integrity check "
+                    "failed there. The map is whole; ask for a fresh copy of the file.")
+                    .arg(fileName),
+                lines.join(u'\n')};
+    }
+    QStringList names;
+    for (const Dataset &d : datasets) {
+        if (result.damaged.contains(d.id))
+            names.append(QStringLiteral("“%1”").arg(d.name));
+    }
+    // Short enough for the status bar beside the map.
+    return {StorageErrorCode::Damaged,
+            QCoreApplication::translate("Waymark::Document",
+                                        "The imported rows of %1 in “%2” are damaged: do not "
+                                        "trust their figures. The map is whole.")
+                .arg(names.join(QStringLiteral(", ")), fileName),
+            lines.join(u'\n')};
+}
+
+} // namespace
 
 Document::Document(std::unique_ptr<WorkingCopy> workingCopy, const QString &path)
     : mUndoStack(new QUndoStack(this))
@@ -27,6 +64,8 @@ Document::Document(std::unique_ptr<WorkingCopy> workingCopy, const QString &path
 
 Document::~Document()
 {
+    // The check posts its result to this object: it must be over before the object is.
+    mWorkingCopy->stopCheck();
     // Commands may refer back to the document while they are destroyed.
     mUndoStack->clear();
 }
@@ -56,8 +95,45 @@ std::unique_ptr<Document> Document::open(const QString &path, StorageError *erro
         new Document(std::move(copy), QFileInfo(path).absoluteFilePath()));
     doc->mProject = std::move(project);
     doc->mOpenedFormatVersion = version;
+    doc->checkRowsInBackground();
     qCInfo(lcModel) << "opened" << path << "working copy" << doc->mWorkingCopy->path();
     return doc;
+}
+
+void Document::checkRowsInBackground()
+{
+    // The check is for after the map is shown: it starts when the event loop next runs, so
+    // that it does not compete with building the map's scene.
+    mRowsChecked = false;
+    mDamagedDatasets.clear();
+    const int generation = ++mCheckGeneration;
+    auto finish = [this, generation](const FileOps::DeferredCheck &result) {
+        if (generation != mCheckGeneration)
+            return;
+        mRowsChecked = true;
+        // TODO: The metrics engine and the data dock do not consult damagedDatasets() yet: a
+        // damaged table of rows shows SQLite's error or partial figures there, not "unreadable".
+        mDamagedDatasets = result.damaged;
+        const StorageError error = damageReport(result, mProject.datasets, displayName());
+        if (error)
+            qCWarning(lcModel).noquote() << error.message << error.detail;
+        Q_EMIT rowsCheckFinished(error);
+    };
+    auto start = [this, generation, finish] {
+        if (generation != mCheckGeneration)
+            return;
+        QList<QPair<Id, qint64>> tables;
+        for (const Dataset &d : std::as_const(mProject.datasets)) {
+            if (d.rowsTable > 0)
+                tables.append({d.id, d.rowsTable});
+        }
+        // Called on the checker's thread; the result is taken on this object's.
+        mWorkingCopy->checkInBackground(tables, [this, finish](const FileOps::DeferredCheck &r) {
+            QMetaObject::invokeMethod(
+                this, [finish, r] { finish(r); }, Qt::QueuedConnection);
+        });
+    };
+    QMetaObject::invokeMethod(this, start, Qt::QueuedConnection);
 }
 
 QString Document::displayName() const
@@ -182,11 +258,13 @@ bool Document::revert(StorageError *error)
         return false;
 
     mUndoStack->clear();
+    mWorkingCopy->stopCheck();
     mWorkingCopy = std::move(copy);
     mProject = std::move(project);
     mOpenedFormatVersion = version;
     mRecovered = false;
     mWriteError = {};
+    checkRowsInBackground();
     describeWorkingCopy();
     Q_EMIT reset();
     Q_EMIT modifiedChanged(false);

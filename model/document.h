@@ -107,6 +107,15 @@ public:
     // kept in memory and written again by the next save.
     StorageError lastWriteError() const { return mWriteError; }
 
+    // Opening checks the map's tables before it returns, and the rest of the file (the
+    // tables of imported rows) on a worker thread after: see storage/FORMAT.md. Until that
+    // check has finished, rowsChecked() is false; then rowsCheckFinished() is emitted once.
+    // A dataset whose rows are damaged is listed in damagedDatasets(): its rows cannot be
+    // trusted, so nothing should be computed from them.
+    bool rowsChecked() const { return mRowsChecked; }
+    QList<Id> damagedDatasets() const { return mDamagedDatasets; }
+    bool isDatasetReadable(const Id &dataset) const { return !mDamagedDatasets.contains(dataset); }
+
 Q_SIGNALS:
     void changed(const Waymark::ChangeEvent &event);
     // Emitted after a revert replaced the whole project: views rebuild everything.
@@ -114,11 +123,15 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
     void writeFailed(const Waymark::StorageError &error);
+    // The check of the rest of the file after opening is done: error says what is damaged
+    // (in words for the user), or is empty when everything is whole.
+    void rowsCheckFinished(const Waymark::StorageError &error);
 
 private:
     Document(std::unique_ptr<WorkingCopy> workingCopy, const QString &path);
     void flushWorkingCopy();
     void describeWorkingCopy();
+    void checkRowsInBackground();
 
     Project mProject;
     QUndoStack *mUndoStack;
@@ -127,6 +140,9 @@ private:
     int mOpenedFormatVersion = 0;
     bool mRecovered = false; // holds recovered changes that no undo step accounts for
     StorageError mWriteError;
+    bool mRowsChecked = true;
+    QList<Id> mDamagedDatasets;
+    int mCheckGeneration = 0; // tells a finished check from one of a working copy since replaced
 };
 
 } // namespace Waymark

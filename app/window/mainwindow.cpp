@@ -694,6 +694,11 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
             statusBar()->showMessage(
                 tr("Your latest changes could not be written to disk yet: %1").arg(error.message));
         });
+        // The rest of the file is checked after the map is shown; it is rarely damaged.
+        connect(doc, &Document::rowsCheckFinished, this, [this](const StorageError &error) {
+            if (error)
+                statusBar()->showMessage(error.message);
+        });
     }
 
     syncTabs();

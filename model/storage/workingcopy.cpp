@@ -8,16 +8,20 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QSysInfo>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace Waymark {
@@ -37,8 +41,9 @@ QString describerPath(const QString &workingPath)
 
 void removeWorkingFiles(const QString &workingPath)
 {
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
-                                  QStringLiteral("-journal"), QStringLiteral(".json")})
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal"),
+          QStringLiteral(".json"), QStringLiteral(".json.new")})
         QFile::remove(workingPath + suffix);
 }
 
@@ -53,6 +58,7 @@ bool processIsRunning(qint64 pid)
 
 WorkingCopy::~WorkingCopy()
 {
+    stopCheck();
     mDb.close();
     if (!mPath.isEmpty())
         removeWorkingFiles(mPath);
@@ -67,10 +73,20 @@ void WorkingCopy::describe(const QString &sourcePath, bool modified)
     o.insert(QStringLiteral("host"), QSysInfo::machineHostName());
     o.insert(QStringLiteral("updated"),
              QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    QSaveFile file(describerPath(mPath));
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
-        qCWarning(lcStorage) << "cannot write" << file.fileName();
+    // Written beside and renamed over, so that a crash of Waymark leaves the old note or the
+    // new one. Not synced to disk: the note is as durable as the working copy it describes,
+    // whose write-ahead log survives a crash of Waymark, not of the system.
+    const QString note = describerPath(mPath);
+    QFile file(note + QStringLiteral(".new"));
+    const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    const bool written = file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                         file.write(json) == json.size() && file.flush();
+    file.close();
+    if (!written || std::rename(QFile::encodeName(file.fileName()).constData(),
+                                QFile::encodeName(note).constData()) != 0) {
+        qCWarning(lcStorage) << "cannot write" << note;
+        QFile::remove(file.fileName());
+    }
 }
 
 QList<WorkingCopy::Orphan> WorkingCopy::orphans()
@@ -155,7 +171,8 @@ void WorkingCopy::useWriteAheadLog()
     // Private to this process: WAL with normal syncing makes each edit's write cheap, and
     // still survives a crash of Waymark (not of the operating system mid-write). Set after
     // the content is in place, since the backup API cannot write into a WAL database whose
-    // page size differs from the source's.
+    // page size differs from the source's. Opening leaves syncing off until here, so that
+    // the switch does not wait for the whole fresh copy to reach the disk.
     mDb.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
     mDb.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
 }
@@ -178,22 +195,87 @@ std::unique_ptr<WorkingCopy> WorkingCopy::create(const Project &project, Storage
 std::unique_ptr<WorkingCopy> WorkingCopy::open(const QString &path, Project *project,
                                                int *formatVersion, StorageError *error)
 {
-    FileOps::Inspection inspection = FileOps::inspect(path, false);
+    QElapsedTimer timer;
+    timer.start();
+    const QString dir = folder();
+    if (!QDir().mkpath(dir)) {
+        *error = {StorageErrorCode::CannotWrite,
+                  Text::tr("Waymark cannot create its working folder “%1”.").arg(dir),
+                  {}};
+        return nullptr;
+    }
+
+    // The file is copied as it is and checked in its copy (FileOps::inspectCopy), so that
+    // its pages are read once by SQLite rather than checked in the file, then copied page by
+    // page, then read again.
+    std::unique_ptr<WorkingCopy> copy(new WorkingCopy);
+    copy->mPath = dir + QStringLiteral("/") + newId().toString(QUuid::WithoutBraces) +
+                  QStringLiteral(".waymark");
+    FileOps::Inspection inspection = FileOps::inspectCopy(path, copy->mPath);
     if (inspection.error) {
         *error = inspection.error;
         return nullptr;
     }
     *formatVersion = inspection.formatVersion;
-
-    std::unique_ptr<WorkingCopy> copy(new WorkingCopy);
-    if (!copy->openDatabase(error))
-        return nullptr;
-    std::optional<Project> loaded = FileOps::load(inspection, copy->mDb, error);
+    copy->mDb = std::move(inspection.db);
+    std::optional<Project> loaded =
+        FileOps::migrateAndRead(copy->mDb, inspection.formatVersion, error);
     if (!loaded)
         return nullptr;
     copy->useWriteAheadLog();
     *project = std::move(*loaded);
+    qCInfo(lcStorage) << "opened" << path << "format" << inspection.formatVersion << "in"
+                      << timer.elapsed() << "ms";
     return copy;
+}
+
+void WorkingCopy::checkInBackground(const QList<QPair<Id, qint64>> &rowsTables,
+                                    std::function<void(const FileOps::DeferredCheck &)> done)
+{
+    stopCheck();
+    mCheckerStopped = false;
+    mChecker = std::thread([this, rowsTables, done = std::move(done)] {
+        // Below the window's thread, which is what a person waits for meanwhile.
+        ::setpriority(PRIO_PROCESS, id_t(::gettid()), 10);
+        QElapsedTimer timer;
+        timer.start();
+        Sql::Database db;
+        if (!db.open(mPath, Sql::Database::Mode::ReadOnly)) {
+            FileOps::DeferredCheck failed;
+            failed.problems.append({QStringLiteral("file"), db.errorMessage()});
+            done(failed);
+            return;
+        }
+        db.harden();
+        {
+            const std::lock_guard lock(mCheckerLock);
+            if (mCheckerStopped)
+                return;
+            mCheckerHandle = db.handle();
+        }
+        const FileOps::DeferredCheck result = FileOps::checkDeferred(db, rowsTables);
+        {
+            const std::lock_guard lock(mCheckerLock);
+            mCheckerHandle = nullptr;
+            if (mCheckerStopped || result.interrupted)
+                return;
+        }
+        qCInfo(lcStorage) << "checked the rest of" << mPath << "in" << timer.elapsed()
+                          << "ms:" << result.problems.size() << "problems";
+        done(result);
+    });
+}
+
+void WorkingCopy::stopCheck()
+{
+    {
+        const std::lock_guard lock(mCheckerLock);
+        mCheckerStopped = true;
+        if (mCheckerHandle)
+            sqlite3_interrupt(mCheckerHandle);
+    }
+    if (mChecker.joinable())
+        mChecker.join();
 }
 
 void WorkingCopy::record(const ChangeEvent &event)

@@ -6,13 +6,17 @@
 
 #include "../changeevent.h"
 #include "../document.h"
+#include "fileops.h"
 #include "sqlite.h"
 
 #include <QHash>
 #include <QMutex>
 
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace Waymark {
 
@@ -42,6 +46,14 @@ public:
     bool copyTo(const QString &target, StorageError *error, const SaveProgress &options);
 
     QString path() const { return mPath; }
+
+    // Runs FileOps::checkDeferred() over the working copy on a worker thread, with a
+    // read-only connection of its own, and calls done there with what it found, unless it was
+    // stopped first. rowsTables: each dataset's N of dataset_rows_N.
+    void checkInBackground(const QList<QPair<Id, qint64>> &rowsTables,
+                           std::function<void(const FileOps::DeferredCheck &)> done);
+    // Stops the check (if it runs) and waits for its thread; done is not called after this.
+    void stopCheck();
 
     // The metrics cache (table metrics_cache, see FORMAT.md): derived data, written straight
     // to the database with no undo step. A store replaces the rows of the same options (keys
@@ -90,6 +102,11 @@ private:
     };
     QList<CachedMetrics> mPendingMetrics; // waiting for a copy to finish
     QMutex mCopying;                      // held by copyTo() for the whole copy
+
+    std::thread mChecker;
+    std::mutex mCheckerLock;           // guards the two below
+    sqlite3 *mCheckerHandle = nullptr; // the checker's connection while it is open
+    bool mCheckerStopped = false;
 };
 
 } // namespace Waymark

@@ -17,6 +17,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTemporaryDir>
@@ -24,6 +26,9 @@
 #include <QUndoStack>
 
 #include <atomic>
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace Waymark;
 using namespace Waymark::Testing;
@@ -90,6 +95,10 @@ private Q_SLOTS:
     void failedSaveLeavesOldFile_data();
     void failedSaveLeavesOldFile();
     void cancelledSaveLeavesOldFile();
+    void killedSaveLeavesOldOrNewFile();
+    void rowsAreCheckedAfterOpening();
+    void damagedRowsOpenAndAreReported();
+    void damagedFreeListIsRefused();
     void editsReachWorkingCopyNotFile();
     void revertDiscardsChanges();
     void openingDoesNotTouchTheFile();
@@ -315,6 +324,12 @@ void tst_ProjectFile::refusals()
     StorageError docError;
     QVERIFY(!Document::open(file, &docError));
     QCOMPARE(int(docError.code), code);
+    // Opening checks its own copy, read-write, where SQLite's integrity check also verifies
+    // CHECK constraints, which it skips on the read-only file that read() checks.
+    const bool failsCheck = setup == u"stepscore" || setup == u"steptext";
+    QVERIFY2(
+        docError.message.contains(failsCheck ? u"integrity check"_s : words, Qt::CaseInsensitive),
+        qPrintable(docError.message));
 
     // check() reports the same file as unusable, and never crashes on it.
     const ProjectFile::CheckReport report = ProjectFile::check(file);
@@ -718,6 +733,175 @@ void tst_ProjectFile::cancelledSaveLeavesOldFile()
 
     QVERIFY(doc->save(&error));
     QCOMPARE(ProjectFile::read(file, &error)->name, u"Changed"_s);
+}
+
+void tst_ProjectFile::killedSaveLeavesOldOrNewFile()
+{
+    // A child process saves over and over and is killed at a random moment: whenever that
+    // is, the file holds one whole project, the old one or one of the new ones.
+    const QString file = writeFull(u"killed.waymark"_s);
+    const QString oldName = fullProject().name;
+    for (int round = 0; round < 12; ++round) {
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            StorageError error;
+            std::unique_ptr<Document> doc = Document::open(file, &error);
+            for (int i = 0; doc; ++i) {
+                doc->push(Commands::renameProject(doc.get(), u"Saved %1"_s.arg(i)).release());
+                if (!doc->save(&error))
+                    ::_exit(2);
+            }
+            ::_exit(1);
+        }
+        ::usleep(useconds_t(20000 + QRandomGenerator::global()->bounded(80000)));
+        ::kill(child, SIGKILL);
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY2(WIFSIGNALED(status), "the saving child stopped by itself");
+
+        StorageError error;
+        const std::optional<Project> read = ProjectFile::read(file, &error);
+        QVERIFY2(read, qPrintable(u"round %1: "_s.arg(round) + error.message + error.detail));
+        QVERIFY2(read->name == oldName || read->name.startsWith(u"Saved "_s),
+                 qPrintable(read->name));
+        QVERIFY(ProjectFile::check(file).problems.isEmpty());
+    }
+    // What a killed save may leave is its hidden temporary file, never a journal. (The
+    // children's working copies are left as a crash leaves them.)
+    QVERIFY(clearWorkingFolder());
+    for (const QString &name : filesIn(mDir->path()))
+        QVERIFY2(name == u"killed.waymark"_s || name.endsWith(u".saving"_s), qPrintable(name));
+}
+
+void tst_ProjectFile::rowsAreCheckedAfterOpening()
+{
+    const QString fixture = QStringLiteral(WAYMARK_TEST_DATA "/format-3.waymark");
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(fixture, &error);
+    QVERIFY2(doc, qPrintable(error.message + u'\n' + error.detail));
+    QSignalSpy finished(doc.get(), &Document::rowsCheckFinished);
+    if (!doc->rowsChecked())
+        QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(doc->rowsChecked());
+    QCOMPARE(finished.first().first().value<StorageError>().code, StorageErrorCode::None);
+    QVERIFY(doc->damagedDatasets().isEmpty());
+    for (const Dataset &d : doc->project().datasets)
+        QVERIFY(doc->isDatasetReadable(d.id));
+
+    // A document closed while its check runs stops the check and goes away cleanly.
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(Document::open(fixture, &error));
+}
+
+void tst_ProjectFile::damagedRowsOpenAndAreReported()
+{
+    // The table of rows of the survey (30 rows, one page) is overwritten at its start: the
+    // map's tables are whole, and counting the rows still works through their index.
+    const QString file = path(u"damaged-rows.waymark"_s);
+    QVERIFY(QFile::copy(QStringLiteral(WAYMARK_TEST_DATA "/format-3.waymark"), file));
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
+    qint64 rootPage = 0;
+    {
+        Sql::Database db;
+        QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+        const qint64 table = db.queryInt(u"SELECT rows_table FROM dataset_sources s JOIN datasets "
+                                         "d ON d.id = s.dataset_id WHERE d.name = "
+                                         "'Spring survey'"_s)
+                                 .value_or(0);
+        QVERIFY(table > 0);
+        rootPage = db.queryInt(u"SELECT rootpage FROM sqlite_schema WHERE name = "
+                               "'dataset_rows_%1'"_s.arg(table))
+                       .value_or(0);
+        QCOMPARE(db.queryInt(u"PRAGMA page_size"_s), std::optional<qint64>(4096));
+    }
+    QVERIFY(rootPage > 1);
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek((rootPage - 1) * 4096));
+        QCOMPARE(f.write(QByteArray(64, '\xA5')), qint64(64));
+    }
+
+    // It opens, the map as it was, and then the check names the damaged dataset.
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY2(doc, qPrintable(error.message + u'\n' + error.detail));
+    QCOMPARE(doc->project().maps.value(0).touchpoints.size(), 37);
+    QSignalSpy finished(doc.get(), &Document::rowsCheckFinished);
+    QVERIFY(finished.wait(10000));
+    const StorageError reported = finished.first().first().value<StorageError>();
+    QCOMPARE(reported.code, StorageErrorCode::Damaged);
+    QVERIFY2(reported.message.contains(u"“Spring survey”"_s), qPrintable(reported.message));
+    QVERIFY2(reported.message.contains(u"damaged-rows.waymark"_s), qPrintable(reported.message));
+    QVERIFY(!reported.detail.isEmpty());
+    const Dataset &survey = doc->project().datasets.value(0);
+    const Dataset &orders = doc->project().datasets.value(1);
+    QCOMPARE(survey.name, u"Spring survey"_s);
+    QCOMPARE(doc->damagedDatasets(), QList<Id>{survey.id});
+    QVERIFY(!doc->isDatasetReadable(survey.id));
+    QVERIFY(doc->isDatasetReadable(orders.id));
+
+    // Nothing the user had is lost: an edit is saved, and the saved file opens with it (its
+    // damaged rows still reported as damaged, the other dataset's rows still whole).
+    const JourneyMap &map = doc->project().maps.first();
+    const Touchpoint card = map.touchpoints.first();
+    const Id otherStage =
+        map.stages.last().id == card.stageId ? map.stages.first().id : map.stages.last().id;
+    doc->push(
+        Commands::moveTouchpoints(doc.get(), {card.id}, otherStage, card.laneId, 0).release());
+    const QString saved = path(u"saved.waymark"_s);
+    QVERIFY2(doc->saveAs(saved, &error), qPrintable(error.message + u'\n' + error.detail));
+    QVERIFY(!doc->isModified());
+
+    std::unique_ptr<Document> again = Document::open(saved, &error);
+    QVERIFY2(again, qPrintable(error.message + u'\n' + error.detail));
+    const Touchpoint *moved = findById(again->project().maps.first().touchpoints, card.id);
+    QVERIFY(moved);
+    QCOMPARE(moved->stageId, otherStage);
+    QSignalSpy againFinished(again.get(), &Document::rowsCheckFinished);
+    QVERIFY(againFinished.wait(10000));
+    QCOMPARE(again->damagedDatasets(), QList<Id>{survey.id});
+    Sql::Database db;
+    QVERIFY(db.open(saved, Sql::Database::Mode::ReadOnly));
+    QCOMPARE(db.queryText(u"PRAGMA quick_check(dataset_rows_%1)"_s.arg(orders.rowsTable)),
+             std::optional<QString>(u"ok"_s));
+
+    // `waymark check` (the whole check, at once) reports the damage too.
+    QVERIFY(!ProjectFile::check(file).problems.isEmpty());
+}
+
+void tst_ProjectFile::damagedFreeListIsRefused()
+{
+    // A file with free pages, the first of which is made to be the root page of a table: an
+    // edit that took it would overwrite that table, so the file is refused before any edit.
+    const QString file = writeFull(u"freelist.waymark"_s);
+    QVERIFY(tamper(file, u"INSERT INTO metrics_cache (key, engine_version, payload, written) "
+                         "VALUES ('x', 1, randomblob(200000), '');"
+                         "DELETE FROM metrics_cache"_s));
+    {
+        StorageError error;
+        QVERIFY2(Document::open(file, &error), qPrintable(error.message + error.detail));
+    }
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const QByteArray header = f.read(100);
+        const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
+        const qint64 trunk =
+            (qint64(bytes[32]) << 24) | (bytes[33] << 16) | (bytes[34] << 8) | bytes[35];
+        QVERIFY(trunk > 1);
+        QVERIFY(f.seek((trunk - 1) * 4096 + 8)); // the first leaf of the first trunk page
+        QCOMPARE(f.write(QByteArray("\0\0\0\2", 4)), qint64(4));
+    }
+
+    StorageError error;
+    QVERIFY(!Document::open(file, &error));
+    QCOMPARE(error.code, StorageErrorCode::Damaged);
+    QVERIFY2(error.message.contains(u"integrity check"_s), qPrintable(error.message));
+    QVERIFY(!ProjectFile::read(file, &error));
+    QCOMPARE(error.code, StorageErrorCode::Damaged);
 }
 
 void tst_ProjectFile::editsReachWorkingCopyNotFile()

@@ -68,7 +68,6 @@ ChartsDock::ChartsDock(QWidget *parent)
     , mBanner(new QLabel)
     , mStack(new QStackedWidget)
     , mMessage(new QLabel)
-    , mPanel(new Charts::DataPanel)
 {
     setObjectName(u"chartsDock"_s);
 
@@ -83,9 +82,9 @@ ChartsDock::ChartsDock(QWidget *parent)
     mMessage->setFont(atLeast(font(), 14));
     mMessage->setMargin(24);
     mStack->addWidget(mMessage);
-    mStack->addWidget(mPanel);
     // Narrower than this, the axis labels of a five-stage map are cut short on a projector.
-    mPanel->setMinimumWidth(480);
+    // On the stack, so that the dock asks for the same room before its panels are built.
+    mStack->setMinimumWidth(480);
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
@@ -94,6 +93,8 @@ ChartsDock::ChartsDock(QWidget *parent)
     setWidget(content);
     refresh();
 }
+
+ChartsDock::~ChartsDock() = default;
 
 void ChartsDock::setDocument(Document *document)
 {
@@ -143,6 +144,53 @@ void ChartsDock::setFilterText(const QString &filter)
     refresh();
 }
 
+Charts::DataPanel *ChartsDock::dataPanel() const
+{
+    buildPanel();
+    return mPanel;
+}
+
+void ChartsDock::buildPanel() const
+{
+    if (mPanel)
+        return;
+    mPanel = new Charts::DataPanel;
+    mStack->addWidget(mPanel);
+    // What refresh() would have given it so far: the map's data, then the card's.
+    if (mMapCharts)
+        mPanel->setMapData(*mMapCharts);
+    if (mState == State::Touchpoint && mTouchpointCharts)
+        mPanel->setTouchpointData(*mTouchpointCharts);
+    if (mState == State::Touchpoint || mState == State::Map)
+        mStack->setCurrentWidget(mPanel);
+}
+
+void ChartsDock::showEvent(QShowEvent *event)
+{
+    QDockWidget::showEvent(event);
+    buildIfSeen();
+}
+
+void ChartsDock::moveEvent(QMoveEvent *event)
+{
+    QDockWidget::moveEvent(event);
+    buildIfSeen();
+}
+
+void ChartsDock::resizeEvent(QResizeEvent *event)
+{
+    QDockWidget::resizeEvent(event);
+    buildIfSeen();
+}
+
+void ChartsDock::buildIfSeen()
+{
+    // A tab behind another dock is not hidden but moved out of the window, and comes back
+    // when its tab is chosen: it is seen when part of it is inside the window.
+    if (!mPanel && isVisible() && !visibleRegion().isEmpty())
+        buildPanel();
+}
+
 bool ChartsDock::isComputingShown() const
 {
     return mState == State::Computing || !mBanner->isHidden();
@@ -150,7 +198,8 @@ bool ChartsDock::isComputingShown() const
 
 QString ChartsDock::message() const
 {
-    return mStack->currentWidget() == mMessage ? mMessage->text() : QString();
+    const bool panels = mState == State::Touchpoint || mState == State::Map;
+    return panels ? QString() : mMessage->text();
 }
 
 void ChartsDock::changeEvent(QEvent *event)
@@ -237,7 +286,9 @@ void ChartsDock::refresh()
         }
         Charts::TouchpointCharts charts = Charts::touchpointCharts(*figures, filter);
         charts.title = touchpoint->title;
-        mPanel->setTouchpointData(charts);
+        if (mPanel)
+            mPanel->setTouchpointData(charts);
+        mTouchpointCharts = std::make_unique<Charts::TouchpointCharts>(std::move(charts));
         mState = State::Touchpoint;
     } else {
         Metrics::MapResult figures;
@@ -255,10 +306,13 @@ void ChartsDock::refresh()
                            "to see charts here."));
             return;
         }
-        mPanel->setMapData(charts);
+        if (mPanel)
+            mPanel->setMapData(charts);
+        mMapCharts = std::make_unique<Charts::MapCharts>(charts);
         mState = State::Map;
     }
-    mStack->setCurrentWidget(mPanel);
+    if (mPanel)
+        mStack->setCurrentWidget(mPanel);
     mBanner->setVisible(mComputing);
 }
 

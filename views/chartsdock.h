@@ -3,6 +3,11 @@
 // the map (funnel along a path, score per stage, the personas' emotion curves beside the
 // measured score). It draws the latest figures it is given, says so while new ones are being
 // computed, and says plainly what is missing when there is nothing to draw.
+//
+// The chart panels are built the first time the dock can be seen (or dataPanel() is asked
+// for), not with the window: tabbed behind the inspector at start-up, the dock would otherwise
+// make Qt Charts build every chart before the window can paint. Until then the figures are
+// worked out as usual and kept for the panel.
 #pragma once
 
 #include "entities.h"
@@ -18,7 +23,9 @@ namespace Waymark {
 
 namespace Charts {
 class DataPanel;
-}
+struct MapCharts;
+struct TouchpointCharts;
+} // namespace Charts
 namespace Metrics {
 struct Result;
 }
@@ -41,6 +48,7 @@ public:
     };
 
     explicit ChartsDock(QWidget *parent = nullptr);
+    ~ChartsDock() override;
 
     // The project the maps and personas come from; nullptr: none.
     void setDocument(Document *document);
@@ -55,16 +63,23 @@ public:
     bool isComputingShown() const;
     // The sentence shown instead of the panels; empty while they show.
     QString message() const;
-    Charts::DataPanel *dataPanel() const { return mPanel; }
+    // Builds the panels if the dock has not been shown yet.
+    Charts::DataPanel *dataPanel() const;
+    bool isPanelBuilt() const { return mPanel != nullptr; }
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void moveEvent(QMoveEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void documentChanged(const ChangeEvent &event);
     void scheduleRefresh();
     void refresh();
     void showMessage(State state, const QString &text);
+    void buildPanel() const;
+    void buildIfSeen();
 
     Document *mDocument = nullptr;
     std::shared_ptr<const Metrics::Result> mResult;
@@ -77,7 +92,10 @@ private:
     QLabel *mBanner;
     QStackedWidget *mStack;
     QLabel *mMessage;
-    Charts::DataPanel *mPanel;
+    // Built on first use (see above); the data it is to show is kept until then.
+    mutable Charts::DataPanel *mPanel = nullptr;
+    std::unique_ptr<Charts::TouchpointCharts> mTouchpointCharts;
+    std::unique_ptr<Charts::MapCharts> mMapCharts;
 };
 
 } // namespace Waymark

@@ -90,12 +90,51 @@ public:
 DriversDock::DriversDock(QWidget *parent)
     : QDockWidget(parent)
     , mModel(new DriversModel(this))
-    , mExplanation(new QLabel)
-    , mStack(new QStackedWidget)
-    , mTable(new QTableView)
-    , mMessage(new QLabel)
 {
     setObjectName(u"driversDock"_s);
+    refresh();
+}
+
+QTableView *DriversDock::table()
+{
+    build();
+    return mTable;
+}
+
+void DriversDock::showEvent(QShowEvent *event)
+{
+    QDockWidget::showEvent(event);
+    buildIfSeen();
+}
+
+void DriversDock::moveEvent(QMoveEvent *event)
+{
+    QDockWidget::moveEvent(event);
+    buildIfSeen();
+}
+
+void DriversDock::resizeEvent(QResizeEvent *event)
+{
+    QDockWidget::resizeEvent(event);
+    buildIfSeen();
+}
+
+void DriversDock::buildIfSeen()
+{
+    // A tab behind another dock is not hidden but moved out of the window, and comes back
+    // when its tab is chosen: it is seen when part of it is inside the window.
+    if (!mTable && isVisible() && !visibleRegion().isEmpty())
+        build();
+}
+
+void DriversDock::build()
+{
+    if (mTable)
+        return;
+    mExplanation = new QLabel;
+    mStack = new QStackedWidget;
+    mTable = new QTableView;
+    mMessage = new QLabel;
 
     mExplanation->setObjectName(u"driversExplanation"_s);
     mExplanation->setWordWrap(true);
@@ -138,7 +177,7 @@ DriversDock::DriversDock(QWidget *parent)
     layout->addWidget(mExplanation);
     layout->addWidget(mStack, 1);
     setWidget(content);
-    refresh();
+    showTexts();
 }
 
 void DriversDock::setResult(std::shared_ptr<const Metrics::Result> result)
@@ -165,17 +204,17 @@ void DriversDock::setMap(const Id &mapId)
 
 bool DriversDock::isShowingTable() const
 {
-    return mStack->currentWidget() == mTable;
+    return mMessageText.isEmpty();
 }
 
 QString DriversDock::message() const
 {
-    return isShowingTable() ? QString() : mMessage->text();
+    return mMessageText;
 }
 
 QString DriversDock::explanation() const
 {
-    return mExplanation->text();
+    return mExplanationText;
 }
 
 void DriversDock::changeEvent(QEvent *event)
@@ -197,25 +236,36 @@ void DriversDock::reload()
 void DriversDock::refresh()
 {
     setWindowTitle(tr("Key Drivers"));
-    mExplanation->setText(Metrics::Engine::driversExplanation());
+    mExplanationText = Metrics::Engine::driversExplanation();
 
-    if (mModel->rowCount() > 0) {
+    if (mModel->rowCount() > 0)
+        mMessageText.clear();
+    else if (!mResult && mComputing)
+        mMessageText = tr("Computing…");
+    else if (mResult && !mResult->ok && !mResult->cancelled)
+        mMessageText = tr("The figures could not be computed: %1").arg(mResult->error);
+    else
+        mMessageText =
+            tr("No touchpoint can be ranked yet. The ranking needs survey answers that can be "
+               "linked to each customer by a key (an email address or customer id) and that "
+               "include the question how likely they are to recommend you (NPS), attached to "
+               "this map's touchpoints; or orders with revenue attached to them.");
+    showTexts();
+}
+
+void DriversDock::showTexts()
+{
+    if (!mTable)
+        return;
+    mExplanation->setText(mExplanationText);
+    if (mMessageText.isEmpty()) {
         mStack->setCurrentWidget(mTable);
         mExplanation->show();
         return;
     }
     mExplanation->hide();
+    mMessage->setText(mMessageText);
     mStack->setCurrentWidget(mMessage);
-    if (!mResult && mComputing)
-        mMessage->setText(tr("Computing…"));
-    else if (mResult && !mResult->ok && !mResult->cancelled)
-        mMessage->setText(tr("The figures could not be computed: %1").arg(mResult->error));
-    else
-        mMessage->setText(
-            tr("No touchpoint can be ranked yet. The ranking needs survey answers that can be "
-               "linked to each customer by a key (an email address or customer id) and that "
-               "include the question how likely they are to recommend you (NPS), attached to "
-               "this map's touchpoints; or orders with revenue attached to them."));
 }
 
 } // namespace Waymark

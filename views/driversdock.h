@@ -1,6 +1,10 @@
 // The Key Drivers dock: the touchpoints of the current map that matter most to loyalty and
 // revenue, ranked by the metrics engine, with a sentence on how to read the ranking. A double
 // click or Enter on a row asks the window to show that touchpoint's card.
+//
+// The table and its texts are built the first time the dock can be seen (or table() is asked
+// for): hidden at start-up, the dock costs the window's first paint nothing. The model is
+// kept current all along.
 #pragma once
 
 #include "entities.h"
@@ -34,7 +38,9 @@ public:
     void setMap(const Id &mapId);
 
     DriversModel *model() const { return mModel; }
-    QTableView *table() const { return mTable; }
+    // Builds the dock's widgets if it has not been shown yet.
+    QTableView *table();
+    bool isBuilt() const { return mTable != nullptr; }
     bool isShowingTable() const;
     // The sentence shown instead of the table; empty while the table shows.
     QString message() const;
@@ -45,19 +51,28 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void moveEvent(QMoveEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void reload();  // the model from the result, then refresh()
     void refresh(); // the texts, and the table or the sentence instead
+    void build();
+    void buildIfSeen();
+    void showTexts(); // what refresh() worked out, on the widgets once they are built
 
     std::shared_ptr<const Metrics::Result> mResult;
     bool mComputing = false;
     Id mMapId;
     DriversModel *mModel;
-    QLabel *mExplanation;
-    QStackedWidget *mStack;
-    QTableView *mTable;
-    QLabel *mMessage;
+    QString mExplanationText;
+    QString mMessageText; // empty while the table shows
+    // Built on first use (see above).
+    QLabel *mExplanation = nullptr;
+    QStackedWidget *mStack = nullptr;
+    QTableView *mTable = nullptr;
+    QLabel *mMessage = nullptr;
 };
 
 } // namespace Waymark

@@ -62,12 +62,16 @@ int run(int argc, char *argv[])
         return 2;
     }
 
-    MainWindow window;
-    window.show();
-    // After show(), so that a file that cannot be opened is explained over the window.
+    // With a file to open, no blank project first: its canvas would be built only to be
+    // replaced before the window first paints.
     const QStringList files = parser.positionalArguments();
-    if (!window.offerRecovery() && !files.isEmpty())
-        window.openFile(files.first());
+    MainWindow window(files.isEmpty() ? MainWindow::StartWith::BlankProject
+                                      : MainWindow::StartWith::Nothing);
+    window.show();
+    // After show(), so that a file that cannot be opened is explained over the window; the
+    // blank project then, as without a file.
+    if (!window.offerRecovery() && !files.isEmpty() && !window.openFile(files.first()))
+        window.startBlankProject();
     return QApplication::exec();
 }
 

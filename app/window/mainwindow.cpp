@@ -22,6 +22,7 @@
 #include "storage/projectfile.h"
 #include "templates.h"
 #include "touchpointcarditem.h"
+#include "windowlayout.h"
 
 #include <QAction>
 #include <QApplication>
@@ -115,6 +116,10 @@ bool isProjectFile(const QUrl &url)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
+    : MainWindow(StartWith::BlankProject, parent)
+{}
+
+MainWindow::MainWindow(StartWith start, QWidget *parent)
     : QMainWindow(parent)
     , mUndoGroup(new QUndoGroup(this))
     , mTabs(new QTabWidget(this))
@@ -168,17 +173,27 @@ MainWindow::MainWindow(QWidget *parent)
     connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, this,
             &MainWindow::updateActions);
 
-    const QByteArray geometry = QSettings().value(u"window/geometry"_s).toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
-        // The first time, most of the screen: a map needs room, and on a projector's
-        // 1920 × 1080 a small window wastes what the room can see.
-        const QRect available = screen()->availableGeometry();
-        resize((available.size() * 0.9).expandedTo(QSize(1440, 900)).boundedTo(QSize(2400, 1500)));
-        move(available.center() - rect().center());
+    // Where the person left the window and its docks; the first time, the map gets most of it.
+    WindowLayout::restoreGeometry(this);
+    if (!WindowLayout::restoreDocks(this)) {
+        WindowLayout::arrangeFirstStart(
+            this, {mInspectorDock, mChartsDock, mPersonaDock, mDataDock, mDriversDock, mUndoDock});
     }
 
-    // A blank project to start from, as a text editor starts with an empty page. Nothing is
-    // asked here: a failure leaves an empty project and a line in the log.
+    // A blank project to start from, as a text editor starts with an empty page; none when a
+    // file is about to be opened, so that no canvas is built only to be thrown away.
+    if (start == StartWith::BlankProject)
+        startBlankProject();
+    else
+        setDocument(nullptr);
+
+    if (qEnvironmentVariableIsSet("WAYMARK_BENCH_EXIT_AFTER_PAINT"))
+        installEventFilter(new FirstPaintExit(this));
+}
+
+void MainWindow::startBlankProject()
+{
+    // Nothing is asked here: a failure leaves an empty project and a line in the log.
     StorageError error;
     std::optional<Project> project = Templates::instantiate(u"blank"_s, &error);
     if (!project) {
@@ -193,9 +208,6 @@ MainWindow::MainWindow(QWidget *parent)
         qCWarning(lcWindow) << "no working copy for a new project:" << error.message
                             << error.detail;
     setDocument(std::move(document));
-
-    if (qEnvironmentVariableIsSet("WAYMARK_BENCH_EXIT_AFTER_PAINT"))
-        installEventFilter(new FirstPaintExit(this));
 }
 
 MainWindow::~MainWindow()
@@ -477,9 +489,8 @@ void MainWindow::createPersonaDock()
     toggle->setText(tr("Persona &Library"));
     toggle->setObjectName(u"personaDockAction"_s);
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    addDockWidget(Qt::LeftDockWidgetArea, mPersonaDock);
-    // Wide enough for a card's quote and facts to be read from the back of a room.
-    resizeDocks({mPersonaDock}, {320}, Qt::Horizontal);
+    // Placed by WindowLayout, as the other docks.
+    addDockWidget(Qt::RightDockWidgetArea, mPersonaDock);
 }
 
 void MainWindow::createDataDock()
@@ -488,31 +499,27 @@ void MainWindow::createDataDock()
     QAction *toggle = mDataDock->toggleViewAction();
     toggle->setText(tr("&Data"));
     toggle->setObjectName(u"dataDockAction"_s);
-    addDockWidget(Qt::LeftDockWidgetArea, mDataDock);
-    tabifyDockWidget(mPersonaDock, mDataDock);
-    mPersonaDock->raise();
+    addDockWidget(Qt::RightDockWidgetArea, mDataDock);
     connect(mDataDock, &DataDock::importRequested, this, [this] { importData(); });
     connect(mDataDock, &DataDock::importNextWaveRequested, this, &MainWindow::importData);
 }
 
 void MainWindow::createMetricsDocks()
 {
-    // The charts sit beside the inspector, which stays in front: editing comes first.
+    // The charts sit beside the inspector (WindowLayout), which stays in front: editing comes
+    // first. Neither dock builds its widgets before it is first seen.
     mChartsDock = new ChartsDock(this);
     QAction *charts = mChartsDock->toggleViewAction();
     charts->setText(tr("&Charts"));
     charts->setObjectName(u"chartsDockAction"_s);
     addDockWidget(Qt::RightDockWidgetArea, mChartsDock);
-    tabifyDockWidget(mInspectorDock, mChartsDock);
-    mInspectorDock->raise();
 
-    // The ranking's columns need the width of the window, so it goes underneath the map.
+    // The ranking's columns need the width of the map, so it goes underneath it.
     mDriversDock = new DriversDock(this);
     QAction *drivers = mDriversDock->toggleViewAction();
     drivers->setText(tr("&Key Drivers"));
     drivers->setObjectName(u"driversDockAction"_s);
     addDockWidget(Qt::BottomDockWidgetArea, mDriversDock);
-    resizeDocks({mDriversDock}, {220}, Qt::Vertical);
     connect(mDriversDock, &DriversDock::touchpointActivated, this, &MainWindow::showTouchpoint);
 
     connect(mMetricsController, &MetricsController::resultChanged, this, [this] {
@@ -1114,7 +1121,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    QSettings().setValue(u"window/geometry"_s, saveGeometry());
+    WindowLayout::save(this);
     event->accept();
 }
 

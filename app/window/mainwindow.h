@@ -41,8 +41,16 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // What the window shows before anything is opened.
+    enum class StartWith
+    {
+        BlankProject, // a new untitled project from the blank template
+        Nothing,      // no project, for a window about to open one
+    };
+
     // Starts with a new untitled project from the blank template.
     explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(StartWith start, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     Document *document() const { return mDocument.get(); }
@@ -72,6 +80,9 @@ public:
     bool saveAs();
     bool saveTo(const QString &path);
     bool revert();
+    // A new untitled project from the blank template, replacing the open one without asking:
+    // the window's first project. A failure leaves an empty project and a line in the log.
+    void startBlankProject();
 
     // Offers back the unsaved changes that a Waymark which did not close properly kept in
     // its working copy (the newest such copy; the others are offered at the next start).

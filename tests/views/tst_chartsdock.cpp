@@ -25,6 +25,9 @@
 using namespace Qt::StringLiterals;
 using namespace Waymark;
 
+// Before the test's _data() tables use it.
+Q_DECLARE_METATYPE(ChartsDock::State)
+
 namespace {
 
 // Two stages, three cards, two personas: Ana feels -2 and 0 at the two cards of Discover and +3
@@ -493,8 +496,6 @@ private slots:
         }
     }
 };
-
-Q_DECLARE_METATYPE(ChartsDock::State)
 
 QTEST_MAIN(TestChartsDock)
 #include "tst_chartsdock.moc"

@@ -12,6 +12,7 @@
 #include "storage/storageerror.h"
 #include "touchpointcarditem.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -317,6 +318,9 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openFile(QStringLiteral(WAYMARK_SAMPLE_FILE)));
         DriversDock *dock = window.driversDock();
+        // Hidden at the first start: the person shows it from the View menu.
+        window.findChild<QAction *>(u"driversDockAction"_s)->trigger();
+        QVERIFY(dock->isVisible());
         // The window's metrics controller computes on a worker thread.
         QTRY_VERIFY_WITH_TIMEOUT(dock->isShowingTable(), 30000);
 

@@ -124,6 +124,7 @@ private slots:
     void initTestCase();
     void init();
     void startsWithBlankProject();
+    void startsWithNothingBeforeAFile();
     void titleShowsFileAndModifiedMark();
     void undoActionNamedAfterCommand();
     void saveThenRevert();
@@ -177,6 +178,33 @@ void TestMainWindow::startsWithBlankProject()
     QVERIFY(window.currentMapView());
     QCOMPARE(window.windowTitle(), u"Untitled[*] — Waymark"_s);
     QVERIFY(!window.isWindowModified());
+}
+
+// What the application does when it is given a file: no blank project (and canvas) first.
+void TestMainWindow::startsWithNothingBeforeAFile()
+{
+    const QString path = mDir->filePath(u"journey.waymark"_s);
+    {
+        TestWindow first;
+        first.savePath = path;
+        QVERIFY(first.saveAs());
+    }
+
+    MainWindow window(MainWindow::StartWith::Nothing);
+    QVERIFY(!window.document());
+    QCOMPARE(window.mapViewCount(), 0);
+    QVERIFY(!window.findChild<QAction *>(u"selectAllAction"_s)->isEnabled());
+    QVERIFY(window.openFile(path));
+    QVERIFY(window.document());
+    QCOMPARE(window.document()->filePath(), path);
+    QCOMPARE(window.mapViewCount(), window.document()->project().maps.size());
+    QVERIFY(window.currentMapView());
+
+    // Where the file cannot be opened, the application starts the blank project instead.
+    window.startBlankProject();
+    QVERIFY(window.document()->filePath().isEmpty());
+    QVERIFY(window.currentMapView());
+    QCOMPARE(window.windowTitle(), u"Untitled[*] — Waymark"_s);
 }
 
 void TestMainWindow::titleShowsFileAndModifiedMark()

@@ -124,6 +124,9 @@ void MetricsController::setDocument(Document *document)
         return;
     connect(mDocument, &Document::changed, this, &MetricsController::onDocumentChanged);
     connect(mDocument, &Document::reset, this, &MetricsController::onDocumentReset);
+    // Figures wait for the check of the rows after opening, and leave out what it found
+    // damaged (see startRun()).
+    connect(mDocument, &Document::rowsCheckFinished, this, &MetricsController::recompute);
     // A document that is gone takes its figures along (mDocument is already null by then).
     connect(mDocument, &QObject::destroyed, this, [this] {
         cancelRun();
@@ -189,8 +192,20 @@ void MetricsController::startRun()
         mStartWhenIdle = true;
         return;
     }
+    // Rows that the check after opening has not yet vouched for give no figures, and nor do
+    // cached figures of a file that may since have been damaged: rowsCheckFinished() starts
+    // the run again.
+    if (!mDocument->rowsChecked())
+        return;
 
-    const Project &project = mDocument->project();
+    // A dataset whose rows are damaged is left out, as if it had not been imported: its
+    // figures cannot be trusted (the window's status bar has said why).
+    Project project = mDocument->project();
+    const QList<Id> damaged = mDocument->damagedDatasets();
+    if (!damaged.isEmpty()) {
+        project.datasets.removeIf([&](const Dataset &d) { return damaged.contains(d.id); });
+        qCInfo(lcCanvas) << "metrics leave out" << damaged.size() << "damaged dataset(s)";
+    }
     Metrics::Options options;
     for (const JourneyMap &map : project.maps) {
         if (const std::optional<Metrics::Measure> measure = measureOf(map.headline))

@@ -12,6 +12,7 @@
 #include "metricsactions.h"
 #include "metricscontroller.h"
 #include "metricsoverlay.h"
+#include "storage/sqlite.h"
 #include "touchpointcarditem.h"
 
 #include <QAction>
@@ -158,6 +159,8 @@ private slots:
     void newerChangeCancelsOlderRun();
     void changesThatCannotMatterAreIgnored();
     void cachedFiguresNeedNoScan();
+    void damagedRowsGiveNoFigures_data();
+    void damagedRowsGiveNoFigures();
     void badgeText_data();
     void badgeText();
     void narrowCardGetsShorterBadge_data();
@@ -325,6 +328,64 @@ void TestMapMetrics::cachedFiguresNeedNoScan()
     mDoc->push(Commands::setTouchpointTitle(mDoc.get(), StoreId, u"Shop"_s).release());
     QTRY_COMPARE_WITH_TIMEOUT(results.count(), 2, resultTimeout);
     QCOMPARE(find(*second.result(), StoreId)->title, u"Shop"_s);
+}
+
+void TestMapMetrics::damagedRowsGiveNoFigures_data()
+{
+    QTest::addColumn<bool>("damage");
+    QTest::newRow("whole file") << false;
+    QTest::newRow("survey rows damaged") << true;
+}
+
+void TestMapMetrics::damagedRowsGiveNoFigures()
+{
+    QFETCH(bool, damage);
+    // The fixture's survey holds every NPS answer, its orders every revenue figure.
+    const QString file = mDir->filePath(u"fixture.waymark"_s);
+    QVERIFY(QFile::copy(QStringLiteral(WAYMARK_TEST_DATA "/format-3.waymark"), file));
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
+    if (damage) {
+        qint64 rootPage = 0;
+        {
+            Sql::Database db;
+            QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+            rootPage = db.queryInt(u"SELECT rootpage FROM sqlite_schema WHERE name = "
+                                   "(SELECT 'dataset_rows_' || s.rows_table FROM "
+                                   "dataset_sources s JOIN datasets d ON d.id = s.dataset_id "
+                                   "WHERE d.name = 'Spring survey')"_s)
+                           .value_or(0);
+            QCOMPARE(db.queryInt(u"PRAGMA page_size"_s), std::optional<qint64>(4096));
+        }
+        QVERIFY(rootPage > 1);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek((rootPage - 1) * 4096));
+        QCOMPARE(f.write(QByteArray(64, '\xA5')), qint64(64));
+    }
+
+    StorageError error;
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY2(doc, qPrintable(error.message + u'\n' + error.detail));
+    QSignalSpy results(mController.get(), &MetricsController::resultChanged);
+    mController->setDocument(doc.get());
+    // Nothing is computed from rows before the check after opening has vouched for them.
+    QVERIFY(mController->isComputing());
+    QVERIFY(!mController->result());
+    QTRY_VERIFY_WITH_TIMEOUT(mController->result(), resultTimeout);
+    QVERIFY(doc->rowsChecked());
+    QCOMPARE(doc->damagedDatasets().size(), damage ? 1 : 0);
+
+    const Metrics::Result &result = *mController->result();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    qint64 npsAnswers = 0;
+    double revenue = 0;
+    for (const Metrics::TouchpointResult &t : result.touchpoints) {
+        npsAnswers += t.figures.nps ? t.figures.nps->n : 0;
+        revenue += t.figures.revenue ? t.figures.revenue->sum : 0;
+    }
+    QCOMPARE(npsAnswers > 0, !damage);
+    QVERIFY(revenue > 0);
+    mController->setDocument(nullptr);
 }
 
 void TestMapMetrics::badgeText_data()

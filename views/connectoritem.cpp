@@ -1,14 +1,17 @@
 #include "connectoritem.h"
 
 #include "mapfarlayer.h"
+#include "mapscene.h"
 #include "mapstyle.h"
 #include "textfit.h"
 
+#include <QCoreApplication>
 #include <QGraphicsScene>
 #include <QLineF>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QPolygonF>
+#include <QSet>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
@@ -25,6 +28,8 @@ constexpr qreal arrowWidth = 7;
 constexpr qreal cornerRadius = 8;
 constexpr qreal endHandleRadius = 5;
 constexpr qreal hitWidth = 8;
+// How far the arrowheads, the stroke and the handles reach beyond the line's corners.
+constexpr qreal reach = std::max({arrowLength, endHandleRadius + 1, hitWidth / 2});
 
 // Beneath the cards, which a line may touch where it meets them; selected, above them, so
 // that all of it and its end handles show.
@@ -47,6 +52,13 @@ QFont labelFont()
     return MapStyle::font(11);
 }
 
+// The lines that moved since the last turn of the event loop: they paint nothing until then.
+QSet<ConnectorItem *> &movedLines()
+{
+    static QSet<ConnectorItem *> lines;
+    return lines;
+}
+
 } // namespace
 
 ConnectorItem::ConnectorItem(const Connector &connector, const QList<QPointF> &points)
@@ -55,30 +67,75 @@ ConnectorItem::ConnectorItem(const Connector &connector, const QList<QPointF> &p
     // A click selects it, so that Delete removes it and its ends can be dragged.
     setZValue(restingZ);
     setFlag(ItemIsSelectable);
+    setFlag(ItemUsesExtendedStyleOption); // strokes only the legs a repaint exposes
     if (!connector.label.isEmpty())
         setToolTip(connector.label);
     setPoints(points);
+}
+
+ConnectorItem::~ConnectorItem()
+{
+    movedLines().remove(this);
 }
 
 void ConnectorItem::setPoints(const QList<QPointF> &points)
 {
     if (points == mPoints && !mBounds.isNull())
         return;
-    // While the far layer draws the line it paints nothing itself: the scene repaints where
-    // the line was and where it goes.
-    const bool far = (flags() & ItemHasNoContents) && scene();
-    if (far)
-        scene()->update(sceneBoundingRect());
+    // A line that moves repaints along its legs, where it was and where it goes, rather than
+    // its whole bounding box: a line across the map would otherwise repaint the whole window
+    // at every step of a drag. For its own change of geometry to repaint nothing, it paints
+    // nothing until the scene has taken that change in, on the next turn of the event loop
+    // (as it does while the far layer draws it).
+    QGraphicsScene *scene = this->scene();
+    if (scene && !mPoints.isEmpty()) {
+        updateLegs();
+        if (!(flags() & ItemHasNoContents)) {
+            setFlag(ItemHasNoContents);
+            QSet<ConnectorItem *> &moved = movedLines();
+            // Posted to the application rather than the scene, which may go first.
+            if (moved.isEmpty())
+                QMetaObject::invokeMethod(
+                    QCoreApplication::instance(), [] { showMovedLines(); }, Qt::QueuedConnection);
+            moved.insert(this);
+        }
+    }
     prepareGeometryChange();
     mPoints = points;
     mShape = QPainterPath();
     // The corners bound the line; the arrowheads, the stroke and the handles reach a little
     // beyond them.
     const QRectF corners = QPolygonF(mPoints).boundingRect();
-    const qreal reach = std::max({arrowLength, endHandleRadius + 1, hitWidth / 2});
     mBounds = corners.adjusted(-reach, -reach, reach, reach);
-    if (far)
-        scene()->update(sceneBoundingRect());
+    if (scene)
+        updateLegs();
+}
+
+void ConnectorItem::updateLegs() const
+{
+    QGraphicsScene *scene = this->scene();
+    const QPointF offset = scenePos();
+    for (qsizetype i = 1; i < mPoints.size(); ++i) {
+        const QRectF leg = QRectF(mPoints.at(i - 1), mPoints.at(i)).normalized();
+        scene->update(leg.adjusted(-reach, -reach, reach, reach).translated(offset));
+    }
+}
+
+void ConnectorItem::showMovedLines(bool repaintLegs)
+{
+    if (movedLines().isEmpty())
+        return;
+    const QSet<ConnectorItem *> moved = std::exchange(movedLines(), {});
+    for (ConnectorItem *item : moved) {
+        // Far out the far layer draws the line still.
+        const auto *mapScene = qobject_cast<const MapScene *>(item->scene());
+        if (mapScene && mapScene->farLayer()->isActive())
+            continue;
+        item->setFlag(ItemHasNoContents, false);
+        // The repaint of its new legs may have come while it painted nothing.
+        if (repaintLegs && item->scene())
+            item->updateLegs();
+    }
 }
 
 QRectF ConnectorItem::endHandleRect(End end) const
@@ -113,27 +170,57 @@ QVariant ConnectorItem::itemChange(GraphicsItemChange change, const QVariant &va
     return QGraphicsItem::itemChange(change, value);
 }
 
-QPainterPath ConnectorItem::linePath() const
+QPainterPath ConnectorItem::linePath(const QRectF &area) const
 {
     QPainterPath path;
-    if (mPoints.isEmpty())
+    const qsizetype legs = mPoints.size() - 1;
+    if (legs < 1)
         return path;
 
-    // Rounded corners: stop short of each corner and curve round it.
-    path.moveTo(mPoints.first());
-    for (qsizetype i = 1; i + 1 < mPoints.size(); ++i) {
-        const QPointF corner = mPoints[i];
-        const QLineF in(corner, mPoints[i - 1]);
-        const QLineF out(corner, mPoints[i + 1]);
-        const qreal radius = std::min({cornerRadius, in.length() / 2, out.length() / 2});
-        if (radius <= 0) {
-            path.lineTo(corner);
+    // The legs that reach into the area, and one more on each side so that the corners
+    // between them are whole: the raster engine strokes all of a path it is given, and at
+    // 100 % a line across a large map is many times the window's size. Where a run of legs
+    // ends, its end lies outside the area.
+    QList<bool> drawn(legs, area.isNull());
+    if (!area.isNull()) {
+        // A straight leg's own rectangle has no width, and so meets nothing: it is widened.
+        const qreal margin = cornerRadius + reach;
+        for (qsizetype i = 0; i < legs; ++i) {
+            const QRectF leg = QRectF(mPoints.at(i), mPoints.at(i + 1)).normalized();
+            if (leg.adjusted(-margin, -margin, margin, margin).intersects(area)) {
+                for (qsizetype j = std::max<qsizetype>(0, i - 1); j <= std::min(legs - 1, i + 1);
+                     ++j)
+                    drawn[j] = true;
+            }
+        }
+    }
+
+    // Rounded corners: each leg stops short of its corners, which curve from one leg into
+    // the next.
+    const auto radiusAt = [this](qsizetype corner) {
+        const QLineF in(mPoints.at(corner), mPoints.at(corner - 1));
+        const QLineF out(mPoints.at(corner), mPoints.at(corner + 1));
+        return std::min({cornerRadius, in.length() / 2, out.length() / 2});
+    };
+    const auto towards = [this](qsizetype corner, qsizetype other, qreal radius) {
+        const QLineF line(mPoints.at(corner), mPoints.at(other));
+        return radius <= 0 ? mPoints.at(corner) : line.pointAt(radius / line.length());
+    };
+    for (qsizetype leg = 0; leg < legs; ++leg) {
+        if (!drawn.at(leg))
+            continue;
+        // Leg leg runs from point leg to point leg + 1, short of the corners at either end.
+        if (leg == 0 || !drawn.at(leg - 1))
+            path.moveTo(leg == 0 ? mPoints.first() : towards(leg, leg + 1, radiusAt(leg)));
+        if (leg + 1 == legs) {
+            path.lineTo(mPoints.last());
             continue;
         }
-        path.lineTo(in.pointAt(radius / in.length()));
-        path.quadTo(corner, out.pointAt(radius / out.length()));
+        const qreal radius = radiusAt(leg + 1);
+        path.lineTo(towards(leg + 1, leg, radius));
+        if (drawn.at(leg + 1) && radius > 0)
+            path.quadTo(mPoints.at(leg + 1), towards(leg + 1, leg + 2, radius));
     }
-    path.lineTo(mPoints.last());
     return path;
 }
 
@@ -167,7 +254,7 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     const bool selected = option->state & QStyle::State_Selected;
     const QColor color = selected ? palette.color(QPalette::Highlight) : connectorColor(palette);
-    const QPainterPath line = linePath();
+    const QPainterPath line = linePath(option->exposedRect);
 
     painter->setRenderHint(QPainter::Antialiasing);
     if (selected) {

@@ -28,6 +28,7 @@ public:
     // points are the corners of the line in scene coordinates, from the first card's border
     // to the second's.
     ConnectorItem(const Connector &connector, const QList<QPointF> &points);
+    ~ConnectorItem() override;
 
     int type() const override { return Type; }
 
@@ -37,6 +38,10 @@ public:
     // The corners of the line, from the first card to the second.
     const QList<QPointF> &points() const { return mPoints; }
     void setPoints(const QList<QPointF> &points);
+    // The lines that moved paint themselves again, once the scene has taken in their moves:
+    // the scene calls it as a repaint starts, before any item is drawn (then the repaint
+    // already covers their legs), and the event loop after it in any case.
+    static void showMovedLines(bool repaintLegs = true);
 
     // The handle at one end, in scene coordinates; it shows while the connector is selected.
     QRectF endHandleRect(End end) const;
@@ -54,7 +59,10 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
-    QPainterPath linePath() const;
+    // The line with its rounded corners; with an area, only the legs that reach into it.
+    QPainterPath linePath(const QRectF &area = QRectF()) const;
+    // Asks the scene to repaint along each leg of the line.
+    void updateLegs() const;
 
     Connector mConnector;
     QList<QPointF> mPoints;

@@ -642,9 +642,12 @@ bool MapScene::applyMoves()
     }
 
     // The lines of the cards that moved are routed again now; the others, which may share a
-    // gutter with them, once the cards are still (scheduleConnectorRouting()).
-    // TODO: Each line moved repaints its whole bounding box, which on the large map of issue 7
-    // keeps a drag step above the 8 ms of issue 3; repainting only along its legs would not.
+    // gutter with them, once the cards are still (scheduleConnectorRouting()). Each line
+    // repaints along its legs only (ConnectorItem::setPoints()).
+    // TODO: A drag step on the large map of issue 7 still takes more than the 8 ms of issue 3:
+    // routing the moved cards' hundred lines with a router built over all 5,000 cards, writing
+    // each step to the working copy, and stroking the personas' paths across the repainted
+    // cells take most of it; a router kept from step to step would save the first.
     QList<ConnectorItem *> rerouted;
     QList<Connector> lines;
     for (ConnectorItem *item : std::as_const(mConnectors)) {
@@ -908,6 +911,10 @@ void MapScene::rerouteConnectors()
 
 void MapScene::drawBackground(QPainter *painter, const QRectF &rect)
 {
+    // Lines that moved paint nothing until the scene has taken in their moves, which it has
+    // once it repaints; this repaint covers their legs.
+    ConnectorItem::showMovedLines(false);
+
     const QPalette pal = palette();
     painter->fillRect(rect, canvasColor(pal));
 

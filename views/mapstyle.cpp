@@ -6,9 +6,11 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHash>
 #include <QPainter>
 #include <QPixmapCache>
 #include <QSvgRenderer>
+#include <qdrawutil.h>
 
 #include <algorithm>
 #include <array>
@@ -380,21 +382,97 @@ QIcon channelIcon(Channel channel, const QPalette &palette)
     return icon;
 }
 
-void paintShadow(QPainter *painter, const QRectF &rect, qreal radius, qreal strength)
+namespace {
+
+constexpr int shadowLayers = 4;
+constexpr qreal shadowSpread = 0.9; // per layer
+constexpr qreal shadowDrop = 2.5;   // how far the outermost layer reaches below the box
+
+void paintShadowLayers(QPainter *painter, const QRectF &rect, qreal radius, qreal strength)
 {
     painter->save();
     painter->setPen(Qt::NoPen);
 
     // Layers grow outwards and downwards; where they overlap near the card the shadow is
     // darkest, fading towards its edge as a real soft shadow does.
-    constexpr int layers = 4;
-    for (int i = layers; i >= 1; --i) {
-        const qreal spread = i * 0.9;
-        const QRectF layer = rect.adjusted(-spread, -spread + 1.5, spread, spread + 2.5);
+    for (int i = shadowLayers; i >= 1; --i) {
+        const qreal spread = i * shadowSpread;
+        const QRectF layer = rect.adjusted(-spread, -spread + 1.5, spread, spread + shadowDrop);
         painter->setBrush(QColor(16, 24, 40, int(11 * strength)));
         painter->drawRoundedRect(layer, radius + spread, radius + spread);
     }
 
+    painter->restore();
+}
+
+// The shadow of a small box at one scale, in device pixels, with how far its corners reach
+// into it and out of it: stretched between its corners it is the shadow of a box of any size.
+struct ShadowPatch
+{
+    QPixmap pixmap;
+    int inside = 0;
+    int outside = 0;
+};
+
+const ShadowPatch &shadowPatch(qreal scale, qreal radius, qreal strength)
+{
+    // A handful of scales, radii and strengths are in use at a time; a zoom gesture goes
+    // through many scales, so the oldest are dropped rather than kept for ever.
+    static QHash<quint64, ShadowPatch> patches;
+    const quint64 key = quint64(qRound(scale * 256)) << 32 | quint64(qRound(radius * 16)) << 16 |
+                        quint64(qRound(strength * 16));
+    auto it = patches.find(key);
+    if (it != patches.end())
+        return *it;
+    constexpr qsizetype maxPatches = 48;
+    if (patches.size() >= maxPatches)
+        patches.clear();
+
+    ShadowPatch patch;
+    const qreal reach = shadowLayers * shadowSpread + shadowDrop;
+    patch.inside = int(std::ceil((radius + reach) * scale)) + 1;
+    patch.outside = int(std::ceil(reach * scale)) + 1;
+    const int box = 2 * patch.inside + 1;
+    const int side = box + 2 * patch.outside;
+    QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.translate(patch.outside, patch.outside);
+        painter.scale(scale, scale);
+        paintShadowLayers(&painter, QRectF(0, 0, box / scale, box / scale), radius, strength);
+    }
+    patch.pixmap = QPixmap::fromImage(image);
+    return *patches.insert(key, patch);
+}
+
+} // namespace
+
+void paintShadow(QPainter *painter, const QRectF &rect, qreal radius, qreal strength)
+{
+    // The canvas is only scaled and moved. There the shadow is one picture per scale,
+    // stretched between its corners: each card's four translucent rounded layers would
+    // otherwise be most of the cost of a repaint at 100 %.
+    const QTransform transform = painter->worldTransform();
+    const qreal scale = transform.m11();
+    if (transform.type() > QTransform::TxScale || !qFuzzyCompare(scale, transform.m22()) ||
+        scale <= 0) {
+        paintShadowLayers(painter, rect, radius, strength);
+        return;
+    }
+    const ShadowPatch &patch = shadowPatch(scale, radius, strength);
+    const QRect box = transform.mapRect(rect).toRect();
+    if (box.width() <= 2 * patch.inside || box.height() <= 2 * patch.inside) {
+        paintShadowLayers(painter, rect, radius, strength);
+        return;
+    }
+    const int margin = patch.inside + patch.outside;
+    painter->save();
+    painter->resetTransform();
+    qDrawBorderPixmap(painter,
+                      box.adjusted(-patch.outside, -patch.outside, patch.outside, patch.outside),
+                      QMargins(margin, margin, margin, margin), patch.pixmap);
     painter->restore();
 }
 

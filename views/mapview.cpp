@@ -8,6 +8,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPixmapCache>
 #include <QScrollBar>
 #include <QTimer>
 #include <QWheelEvent>
@@ -117,6 +118,11 @@ MapView::MapView(Document *document, const Id &mapId, QWidget *parent)
     , mScene(new MapScene(document, mapId, this))
 {
     setScene(mScene);
+    // Cards keep their drawing in Qt's pixmap cache (TouchpointCardItem): a window's worth of
+    // cards at a high zoom takes more than its default 10 MB, and past its limit every card
+    // would be drawn anew at each repaint, with a pixmap to make besides.
+    constexpr int cardCacheKb = 64 * 1024;
+    QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), cardCacheKb));
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
                    QPainter::SmoothPixmapTransform);
     setAlignment(Qt::AlignLeft | Qt::AlignTop);

@@ -111,6 +111,10 @@ TouchpointCardItem::TouchpointCardItem(const Touchpoint &touchpoint, const QColo
     setPos(rect.topLeft());
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
+    // A card is drawn once per scale and then copied: a drag moves the cards below the one
+    // dragged and uncovers the cards beside them, and each would otherwise draw its shadow,
+    // text and badges again at every step.
+    setCacheMode(DeviceCoordinateCache);
     updateToolTip();
 }
 

@@ -2,11 +2,14 @@
 // button and with space held, and the plain drawing of cards when zoomed far out.
 #include "annotationitems.h"
 #include "canvastesting.h"
+#include "commands.h"
 #include "connectoritem.h"
 #include "document.h"
+#include "lookup.h"
 #include "mainwindow.h"
 #include "mapfarlayer.h"
 #include "mapscene.h"
+#include "mapstyle.h"
 #include "mapview.h"
 #include "templates.h"
 #include "touchpointcarditem.h"
@@ -17,6 +20,8 @@
 #include <QMenuBar>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QRegion>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -101,6 +106,37 @@ QImage render(MapScene &scene, qreal scale)
     return image;
 }
 
+// How many pixels of two images of the same size differ by more than a few steps of colour,
+// outside the part left out.
+int differingPixels(const QImage &a, const QImage &b, const QRect &leftOut = QRect())
+{
+    int count = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            if (!leftOut.contains(x, y) && !closeColours(a.pixelColor(x, y), b.pixelColor(x, y)))
+                ++count;
+        }
+    }
+    return count;
+}
+
+// Collects what a widget repaints.
+class PaintRecorder : public QObject
+{
+public:
+    explicit PaintRecorder(QWidget *widget) { widget->installEventFilter(this); }
+
+    QRegion painted;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            painted += static_cast<QPaintEvent *>(event)->region();
+        return false;
+    }
+};
+
 } // namespace
 
 class TestMapView : public QObject
@@ -125,6 +161,11 @@ private slots:
     void farViewLeavesDrawingToTheLayer();
     void farViewKeepsCardsClickable();
     void farViewShowsSelectionAndHeat();
+    void farViewDrawsEveryLine_data();
+    void farViewDrawsEveryLine();
+    void movedLineRepaintsAlongItsLegs();
+    void shadowPatchMatchesLayers_data();
+    void shadowPatchMatchesLayers();
     void overview();
     void viewMenuFits();
 
@@ -527,6 +568,192 @@ void TestMapView::farViewShowsSelectionAndHeat()
     const QColor heated = pixelAt(box.center());
     QVERIFY(!closeColours(heated, tile));
     QVERIFY(closeColours(heated, card->tileColor(scene->palette())));
+}
+
+void TestMapView::farViewDrawsEveryLine_data()
+{
+    QTest::addColumn<qreal>("zoom");
+
+    QTest::newRow("far out") << 0.2;
+    QTest::newRow("just below the threshold") << MapFarLayer::MaxScale - 0.02;
+    QTest::newRow("100 %") << 1.0;
+}
+
+void TestMapView::farViewDrawsEveryLine()
+{
+    QFETCH(qreal, zoom);
+
+    // Every line shows in the middle of its longest leg, wherever no card or note lies over
+    // it: far out, where lines that share a gutter are filled together, and closer, where
+    // each line strokes only the legs a repaint exposes.
+    MapScene *scene = mView->mapScene();
+    mView->resize(1600, 1000);
+    mView->setZoom(zoom);
+    mView->centerOn(scene->sceneRect().center());
+    scene->clearSelection();
+    QCoreApplication::processEvents();
+    const bool far = MapFarLayer::isFar(zoom);
+    QCOMPARE(scene->farLayer()->isActive(), far);
+    QImage shown = mView->viewport()->grab().toImage();
+    const QPalette palette = scene->palette();
+    const QColor line =
+        far ? MapStyle::mix(MapStyle::canvasColor(palette), MapStyle::connectorColor(palette), 0.6)
+            : MapStyle::connectorColor(palette);
+    QList<QRectF> covers;
+    for (const TouchpointCardItem *card : scene->cards())
+        covers.append(card->sceneBoundingRect());
+    for (const AnnotationNoteItem *note : scene->annotationNotes())
+        covers.append(note->sceneBoundingRect());
+
+    int checked = 0;
+    for (const ConnectorItem *item : scene->connectors()) {
+        const QList<QPointF> &points = item->points();
+        QLineF longest;
+        for (qsizetype i = 1; i < points.size(); ++i) {
+            const QLineF leg(points.at(i - 1), points.at(i));
+            if (leg.length() > longest.length())
+                longest = leg;
+        }
+        const QPointF middle = longest.center();
+        // Far out a pixel covers several units of the scene: stay clear of the covers.
+        const qreal clearance = 3 / zoom;
+        const QRectF near(middle - QPointF(clearance, clearance),
+                          QSizeF(2 * clearance, 2 * clearance));
+        const bool covered = std::any_of(covers.cbegin(), covers.cend(),
+                                         [&](const QRectF &box) { return box.intersects(near); });
+        // Closer in, the window goes to each line in turn.
+        if (!far) {
+            mView->centerOn(middle);
+            QCoreApplication::processEvents();
+            shown = mView->viewport()->grab().toImage();
+        }
+        const QPoint pixel = mView->mapFromScene(middle);
+        if (covered || !shown.rect().contains(pixel) || longest.length() * zoom < 4)
+            continue;
+        // The line is a pixel or two wide and may sit on either side of the middle's pixel.
+        // Closer in it is antialiased: there it must be nearer its colour than the canvas's.
+        const auto distance = [](const QColor &a, const QColor &b) {
+            return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) +
+                   std::abs(a.blue() - b.blue());
+        };
+        const QColor canvas = MapStyle::canvasColor(palette);
+        bool found = false;
+        for (int dx = -1; dx <= 1 && !found; ++dx) {
+            for (int dy = -1; dy <= 1 && !found; ++dy) {
+                const QColor seen = shown.pixelColor(pixel + QPoint(dx, dy));
+                found =
+                    far ? closeColours(seen, line) : distance(seen, line) < distance(seen, canvas);
+            }
+        }
+        QVERIFY2(found, qPrintable(u"no line at %1,%2"_s.arg(pixel.x()).arg(pixel.y())));
+        ++checked;
+    }
+    QVERIFY(checked > 0);
+}
+
+void TestMapView::movedLineRepaintsAlongItsLegs()
+{
+    MapScene *scene = mView->mapScene();
+    mView->resize(1600, 1000);
+    mView->setZoom(1.0);
+    const JourneyMap &map = mDocument->project().maps.first();
+    QVERIFY(!map.connectors.isEmpty());
+    const Connector connector = map.connectors.first();
+    ConnectorItem *line = scene->connector(connector.id);
+    QVERIFY(line);
+    const QList<QPointF> before = line->points();
+    mView->centerOn(QPolygonF(before).boundingRect().center());
+    scene->clearSelection();
+    mView->overview()->hide();
+    QCoreApplication::processEvents();
+
+    // The card at the line's end goes to the next stage, or the one before the last.
+    const Touchpoint moving = *findById(map.touchpoints, connector.toId);
+    qsizetype stage = 0;
+    while (map.stages.at(stage).id != moving.stageId)
+        ++stage;
+    const Id target = map.stages.at(stage + 1 < map.stages.size() ? stage + 1 : stage - 1).id;
+    PaintRecorder recorder(mView->viewport());
+    std::unique_ptr<QUndoCommand> move =
+        Commands::moveTouchpoints(mDocument.get(), {moving.id}, target, moving.laneId, 0);
+    QVERIFY(move);
+    mDocument->push(move.release());
+    scene->ensureCurrent();
+    const QList<QPointF> after = line->points();
+    QVERIFY(after != before);
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+
+    // Where the line was and where it is now were both repainted.
+    const QRect viewport = mView->viewport()->rect();
+    for (const QList<QPointF> *points : {&before, &after}) {
+        for (qsizetype i = 1; i < points->size(); ++i) {
+            const QRectF leg = QRectF(points->at(i - 1), points->at(i)).normalized();
+            const QRect pixels = mView->mapFromScene(leg).boundingRect() & viewport;
+            if (!pixels.isEmpty())
+                QVERIFY((QRegion(pixels) - recorder.painted).isEmpty());
+        }
+    }
+    // Not the whole window: the line's bounding box is more than its legs.
+    QVERIFY(!(QRegion(viewport) - recorder.painted).isEmpty());
+    QVERIFY(!(line->flags() & QGraphicsItem::ItemHasNoContents));
+
+    // What the window shows after the repaints is what a repaint of all of it shows: the line
+    // at its new place and nothing left where it was.
+    const QImage shown =
+        mView->screen()
+            ->grabWindow(mView->winId(), mView->viewport()->x(), mView->viewport()->y(),
+                         viewport.width(), viewport.height())
+            .toImage()
+            .convertToFormat(QImage::Format_ARGB32);
+    const QImage fresh = mView->viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    QCOMPARE(shown.size(), fresh.size());
+    // The overview in the corner is a widget of its own, over the viewport.
+    const QRect overview =
+        mView->overview()->isVisible()
+            ? QRect(mView->viewport()->mapFrom(mView.get(), mView->overview()->pos()),
+                    mView->overview()->size())
+            : QRect();
+    QCOMPARE(differingPixels(shown, fresh, overview), 0);
+}
+
+void TestMapView::shadowPatchMatchesLayers_data()
+{
+    QTest::addColumn<qreal>("scale");
+    QTest::addColumn<QRectF>("box");
+    QTest::addColumn<qreal>("radius");
+
+    QTest::newRow("card at 100 %") << 1.0 << QRectF(20.3, 30.6, 180, 96) << 10.0;
+    QTest::newRow("card at 60 %") << 0.6 << QRectF(40, 50, 180, 120) << 10.0;
+    QTest::newRow("note at 250 %") << 2.5 << QRectF(10, 10, 90, 40) << 4.0;
+}
+
+void TestMapView::shadowPatchMatchesLayers()
+{
+    QFETCH(qreal, scale);
+    QFETCH(QRectF, box);
+    QFETCH(qreal, radius);
+
+    // The shadow stretched from one picture per scale looks like the layers it stands for,
+    // which are drawn one by one wherever the canvas is turned (a hair's turn here).
+    const auto shadow = [&](bool turned) {
+        QImage image(QSize(600, 400), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.scale(scale, scale);
+        if (turned)
+            painter.rotate(0.0001);
+        MapStyle::paintShadow(&painter, box, radius, 1.0);
+        painter.end();
+        return image;
+    };
+    const QImage stretched = shadow(false);
+    const QImage layered = shadow(true);
+    // The shadow shows just below the box.
+    const QPoint below = (QPointF(box.center().x(), box.bottom() + 1) * scale).toPoint();
+    QVERIFY(!closeColours(layered.pixelColor(below), Qt::white));
+    QCOMPARE(differingPixels(stretched, layered), 0);
 }
 
 void TestMapView::overview()

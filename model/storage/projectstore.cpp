@@ -12,8 +12,13 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
+#include <cstring>
 #include <memory>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace Waymark::Store {
 
@@ -462,6 +467,189 @@ template <typename T> bool writePositions(Writer &w, const QString &table, const
 
 // Reading
 
+// Where a problem lies ("stage {…}", "table stages"), put into words only when there is a
+// problem: formatting it for every row cost more than reading the row.
+struct Where
+{
+    QStringView what;
+    const Id *id = nullptr;
+
+    QString text() const
+    {
+        return id ? QStringLiteral("%1 %2").arg(what, idText(*id)) : what.toString();
+    }
+};
+
+// A short text of SQLite's seen as UTF-16 on the stack, without a QString. Only ASCII is
+// taken (there UTF-8 and UTF-16 hold the same characters); anything else does not fit, and
+// the caller decodes it the ordinary way.
+class ShortText
+{
+public:
+    explicit ShortText(QByteArrayView utf8)
+    {
+        if (utf8.size() > Capacity)
+            return;
+        for (qsizetype i = 0; i < utf8.size(); ++i) {
+            const auto c = static_cast<unsigned char>(utf8[i]);
+            if (c >= 0x80)
+                return;
+            mData[i] = char16_t(c);
+        }
+        mSize = utf8.size();
+    }
+
+    bool fits() const { return mSize >= 0; }
+    QStringView view() const { return QStringView(mData, mSize); }
+
+private:
+    static constexpr qsizetype Capacity = 64;
+    char16_t mData[Capacity] = {};
+    qsizetype mSize = -1;
+};
+
+// The value of each hex digit, -1 for every other byte.
+constexpr std::array<signed char, 256> hexDigits = [] {
+    std::array<signed char, 256> digits{};
+    for (signed char &d : digits)
+        d = -1;
+    for (int i = 0; i < 10; ++i)
+        digits[size_t('0' + i)] = static_cast<signed char>(i);
+    for (int i = 0; i < 6; ++i) {
+        digits[size_t('a' + i)] = static_cast<signed char>(10 + i);
+        digits[size_t('A' + i)] = static_cast<signed char>(10 + i);
+    }
+    return digits;
+}();
+
+int hexDigit(char c)
+{
+    return hexDigits[static_cast<unsigned char>(c)];
+}
+
+// Parses the form Waymark writes, "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", straight from the
+// bytes. Anything else (braces, wrong length, a stray character) returns nullopt and is left
+// to QUuid::fromString, so that what is accepted and refused stays exactly as before.
+std::optional<Id> canonicalId(QByteArrayView text)
+{
+    if (text.size() != 36)
+        return std::nullopt;
+    uchar bytes[16];
+    int count = 0;
+    for (qsizetype i = 0; i < 36;) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (text[i] != '-')
+                return std::nullopt;
+            ++i;
+            continue;
+        }
+        const int high = hexDigit(text[i]);
+        const int low = hexDigit(text[i + 1]);
+        if (high < 0 || low < 0)
+            return std::nullopt;
+        bytes[count++] = uchar(high << 4 | low);
+        i += 2;
+    }
+    const auto word = [&](int at) {
+        return ushort(bytes[at] << 8 | bytes[at + 1]);
+    };
+    const uint first = uint(bytes[0]) << 24 | uint(bytes[1]) << 16 | uint(bytes[2]) << 8 | bytes[3];
+    return Id(first, word(4), word(6), bytes[8], bytes[9], bytes[10], bytes[11], bytes[12],
+              bytes[13], bytes[14], bytes[15]);
+}
+
+// Parses the compact JSON list of plain ASCII texts that Waymark writes (["a","b"]), or
+// returns nullopt for anything else (spaces, escapes, other characters, other JSON), which
+// the JSON parser then reads as before.
+std::optional<QStringList> simpleTags(QByteArrayView json)
+{
+    if (json.size() < 2 || json.front() != '[' || json.back() != ']')
+        return std::nullopt;
+    QStringList result;
+    qsizetype i = 1;
+    const qsizetype end = json.size() - 1;
+    while (i < end) {
+        if (!result.isEmpty()) {
+            if (json[i] != ',')
+                return std::nullopt;
+            ++i;
+        }
+        if (i >= end || json[i] != '"')
+            return std::nullopt;
+        const qsizetype start = ++i;
+        while (i < end && json[i] != '"') {
+            const auto c = static_cast<unsigned char>(json[i]);
+            if (c < 0x20 || c >= 0x80 || c == '\\')
+                return std::nullopt;
+            ++i;
+        }
+        if (i >= end)
+            return std::nullopt;
+        result.append(QString::fromLatin1(json.sliced(start, i - start)));
+        ++i;
+    }
+    return result;
+}
+
+// One column of an ORDER BY: a text (an id) or an integer.
+struct KeyPart
+{
+    int column;
+    bool integer = false;
+};
+
+// A row's keys, for sorting the rows here as SQLite's ORDER BY would. Taken only when every
+// key is a text of at most TextCapacity bytes or an integer, as in every file Waymark
+// writes; those SQLite orders by comparing the bytes (BINARY collation, a prefix first)
+// and the numbers, which is what keyLess does.
+struct SortKey
+{
+    static constexpr qsizetype MaxParts = 5;
+    static constexpr qsizetype TextCapacity = 40;
+    std::array<std::array<char, TextCapacity>, MaxParts> texts;
+    std::array<qint64, MaxParts> values; // a text's length, or the integer
+};
+
+bool fillSortKey(const Sql::Statement &st, const QList<KeyPart> &parts, SortKey *key)
+{
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const auto at = size_t(i);
+        const int column = parts[i].column;
+        if (parts[i].integer) {
+            if (st.type(column) != SQLITE_INTEGER)
+                return false;
+            key->values[at] = st.integer(column);
+            continue;
+        }
+        if (st.type(column) != SQLITE_TEXT)
+            return false;
+        const QByteArrayView text = st.utf8(column);
+        if (text.size() > SortKey::TextCapacity)
+            return false;
+        std::memcpy(key->texts[at].data(), text.data(), size_t(text.size()));
+        key->values[at] = text.size();
+    }
+    return true;
+}
+
+bool keyLess(const SortKey &a, const SortKey &b, const QList<KeyPart> &parts)
+{
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const auto at = size_t(i);
+        if (parts[i].integer) {
+            if (a.values[at] != b.values[at])
+                return a.values[at] < b.values[at];
+            continue;
+        }
+        const qint64 common = std::min(a.values[at], b.values[at]);
+        if (const int order = std::memcmp(a.texts[at].data(), b.texts[at].data(), size_t(common)))
+            return order < 0;
+        if (a.values[at] != b.values[at])
+            return a.values[at] < b.values[at];
+    }
+    return false;
+}
+
 class Reader
 {
 public:
@@ -481,6 +669,8 @@ private:
             mProblems->append({where, what});
     }
 
+    void problem(const Where &where, const QString &what) { problem(where.text(), what); }
+
     QString text(const Sql::Statement &st, int column)
     {
         QString value = st.text(column);
@@ -488,13 +678,16 @@ private:
         return value;
     }
 
-    Id id(const Sql::Statement &st, int column, const QString &where, bool optional = false)
+    Id id(const Sql::Statement &st, int column, const Where &where, bool optional = false)
     {
         if (st.isNull(column)) {
             if (!optional)
                 problem(where, QStringLiteral("an id is missing"));
             return {};
         }
+        if (const std::optional<Id> parsed = canonicalId(st.utf8(column));
+            parsed && !parsed->isNull())
+            return *parsed;
         const QString value = st.text(column);
         const Id parsed = QUuid::fromString(value);
         if (parsed.isNull())
@@ -503,24 +696,25 @@ private:
     }
 
     template <typename Enum>
-    Enum key(const Sql::Statement &st, int column, Enum fallback, const QString &where)
+    Enum key(const Sql::Statement &st, int column, Enum fallback, const Where &where)
     {
-        const QString value = st.text(column);
-        const std::optional<Enum> parsed = fromKey<Enum>(value);
+        const ShortText shortText(st.utf8(column));
+        const std::optional<Enum> parsed =
+            shortText.fits() ? fromKey<Enum>(shortText.view()) : fromKey<Enum>(st.text(column));
         if (!parsed) {
-            problem(where, QStringLiteral("unknown value \"%1\"").arg(value.left(60)));
+            problem(where, QStringLiteral("unknown value \"%1\"").arg(st.text(column).left(60)));
             return fallback;
         }
         return *parsed;
     }
 
-    QColor color(const Sql::Statement &st, int column, const QString &where)
+    QColor color(const Sql::Statement &st, int column, const Where &where)
     {
         static const QRegularExpression pattern(
             QStringLiteral("^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"));
-        const QString value = st.text(column);
-        if (value.isEmpty())
+        if (st.utf8(column).isEmpty())
             return {};
+        const QString value = st.text(column);
         if (!pattern.match(value).hasMatch()) {
             problem(where, QStringLiteral("\"%1\" is not a colour").arg(value.left(60)));
             return {};
@@ -528,11 +722,11 @@ private:
         return QColor(value);
     }
 
-    QDateTime time(const Sql::Statement &st, int column, const QString &where)
+    QDateTime time(const Sql::Statement &st, int column, const Where &where)
     {
-        const QString value = st.text(column);
-        if (value.isEmpty())
+        if (st.utf8(column).isEmpty())
             return {};
+        const QString value = st.text(column);
         QDateTime parsed = QDateTime::fromString(value, Qt::ISODateWithMs);
         if (!parsed.isValid()) {
             problem(where, QStringLiteral("\"%1\" is not a date and time").arg(value.left(60)));
@@ -541,18 +735,19 @@ private:
         return parsed.toUTC();
     }
 
-    Devices devices(const Sql::Statement &st, int column, const QString &where)
+    Devices devices(const Sql::Statement &st, int column, const Where &where)
     {
-        const QString value = st.text(column);
-        const std::optional<Devices> parsed = devicesFromKeys(value);
+        const ShortText shortText(st.utf8(column));
+        const std::optional<Devices> parsed =
+            shortText.fits() ? devicesFromKeys(shortText.view()) : devicesFromKeys(st.text(column));
         if (!parsed) {
-            problem(where, QStringLiteral("unknown devices \"%1\"").arg(value.left(60)));
+            problem(where, QStringLiteral("unknown devices \"%1\"").arg(st.text(column).left(60)));
             return {};
         }
         return *parsed;
     }
 
-    std::optional<int> emotion(const Sql::Statement &st, int column, const QString &where)
+    std::optional<int> emotion(const Sql::Statement &st, int column, const Where &where)
     {
         if (st.isNull(column))
             return std::nullopt;
@@ -569,10 +764,13 @@ private:
         return int(value);
     }
 
-    QStringList tags(const Sql::Statement &st, int column, const QString &where)
+    QStringList tags(const Sql::Statement &st, int column, const Where &where)
     {
+        const QByteArrayView bytes = st.utf8(column);
+        mTextBytes += bytes.size();
+        if (std::optional<QStringList> simple = simpleTags(bytes))
+            return *std::move(simple);
         const QByteArray value = st.blob(column);
-        mTextBytes += value.size();
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(value, &error);
         QStringList result;
@@ -590,9 +788,60 @@ private:
         return result;
     }
 
-    static QString where(const QString &table, const Id &id)
+    // The rows of select + orderBy, in the order of orderBy (the columns of keys), each as
+    // readRow(st) makes it, with their problems reported in that order too. Sorting here
+    // spares SQLite's sorter, which copies every column of every row; when a row's keys
+    // are not of the form SortKey compares, the rows are read again sorted by SQLite.
+    template <typename Value, typename ReadRow>
+    QList<Value> readSorted(const QString &select, const QString &orderBy,
+                            const QList<KeyPart> &keys, ReadRow readRow)
     {
-        return QStringLiteral("%1 %2").arg(table, idText(id));
+        QList<ProjectFile::Problem> *const sink = mProblems;
+        const qint64 textBytes = mTextBytes;
+        QList<ProjectFile::Problem> found;
+        std::vector<SortKey> rowKeys;
+        std::vector<Value> values;
+        std::vector<qsizetype> problemEnds; // row i's problems end at problemEnds[i]
+        bool sortable = true;
+        {
+            mProblems = &found;
+            Sql::Statement st(mDb, select);
+            while (st.next()) {
+                rowKeys.emplace_back();
+                if (!fillSortKey(st, keys, &rowKeys.back())) {
+                    sortable = false;
+                    break;
+                }
+                values.push_back(readRow(st));
+                problemEnds.push_back(found.size());
+            }
+            sortable = sortable && st.ok();
+            mProblems = sink;
+        }
+
+        QList<Value> result;
+        if (sortable) {
+            std::vector<qsizetype> order(values.size());
+            for (size_t i = 0; i < order.size(); ++i)
+                order[i] = qsizetype(i);
+            std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+                return keyLess(rowKeys[size_t(a)], rowKeys[size_t(b)], keys);
+            });
+            result.reserve(qsizetype(values.size()));
+            for (const qsizetype row : order) {
+                const qsizetype begin = row == 0 ? 0 : problemEnds[size_t(row - 1)];
+                for (qsizetype i = begin; i < problemEnds[size_t(row)]; ++i)
+                    problem(found[i].where, found[i].what);
+                result.append(std::move(values[size_t(row)]));
+            }
+            return result;
+        }
+
+        mTextBytes = textBytes;
+        Sql::Statement st(mDb, select + orderBy);
+        while (st.next())
+            result.append(readRow(st));
+        return result;
     }
 
     bool checkCounts();
@@ -652,9 +901,9 @@ std::optional<Project> Reader::read()
         while (st.next()) {
             if (++rows > 1)
                 continue;
-            project.id = id(st, 0, QStringLiteral("project"));
+            project.id = id(st, 0, Where{u"project"});
             project.name = text(st, 1);
-            project.created = time(st, 2, QStringLiteral("project"));
+            project.created = time(st, 2, Where{u"project"});
         }
         if (!st.ok())
             return std::nullopt;
@@ -685,22 +934,31 @@ void Reader::readMaps(Project &project)
                                               "FROM maps ORDER BY position, id"));
         while (st.next()) {
             JourneyMap m;
-            m.id = id(st, 0, QStringLiteral("table maps"));
-            const QString w = where(QStringLiteral("map"), m.id);
+            m.id = id(st, 0, Where{u"table maps"});
+            const Where w{u"map", &m.id};
             m.name = text(st, 1);
             m.kind = key(st, 2, MapKind::CurrentState, w);
             m.description = text(st, 3);
             m.headline = key(st, 4, HeadlineMetric::Automatic, w);
             mapIndex.insert(m.id, project.maps.size());
-            project.maps.append(m);
+            project.maps.append(std::move(m));
         }
     }
 
     // Rows whose map is not in the maps table cannot exist with foreign keys intact; they
     // are reported by the foreign key check and skipped here.
+    // The rows come ordered by map, so the last map found is nearly always the next one.
+    Id lastMapId;
+    JourneyMap *lastMap = nullptr;
     auto mapFor = [&](const Id &mapId) -> JourneyMap * {
+        if (lastMap && mapId == lastMapId)
+            return lastMap;
         const auto it = mapIndex.constFind(mapId);
-        return it == mapIndex.constEnd() ? nullptr : &project.maps[*it];
+        if (it == mapIndex.constEnd())
+            return nullptr;
+        lastMapId = mapId;
+        lastMap = &project.maps[*it];
+        return lastMap;
     };
 
     {
@@ -708,13 +966,13 @@ void Reader::readMaps(Project &project)
                                               "ORDER BY map_id, position, id"));
         while (st.next()) {
             Stage s;
-            s.id = id(st, 0, QStringLiteral("table stages"));
-            const QString w = where(QStringLiteral("stage"), s.id);
+            s.id = id(st, 0, Where{u"table stages"});
+            const Where w{u"stage", &s.id};
             s.name = text(st, 2);
             s.color = color(st, 3, w);
             s.width = int(std::clamp<qint64>(st.integer(4), 0, 100000));
             if (JourneyMap *m = mapFor(id(st, 1, w)))
-                m->stages.append(s);
+                m->stages.append(std::move(s));
         }
     }
     {
@@ -722,26 +980,21 @@ void Reader::readMaps(Project &project)
                                               "FROM lanes ORDER BY map_id, position, id"));
         while (st.next()) {
             Lane l;
-            l.id = id(st, 0, QStringLiteral("table lanes"));
-            const QString w = where(QStringLiteral("lane"), l.id);
+            l.id = id(st, 0, Where{u"table lanes"});
+            const Where w{u"lane", &l.id};
             l.name = text(st, 2);
             l.kind = key(st, 3, LaneKind::Touchpoints, w);
             l.hidden = st.integer(4) != 0;
             l.color = color(st, 5, w);
             if (JourneyMap *m = mapFor(id(st, 1, w)))
-                m->lanes.append(l);
+                m->lanes.append(std::move(l));
         }
     }
     {
-        Sql::Statement st(
-            mDb, QStringLiteral("SELECT id, map_id, stage_id, lane_id, position, title, "
-                                "description, channel, devices, owner, tags, evidence, color, "
-                                "notes FROM touchpoints ORDER BY map_id, stage_id, lane_id, "
-                                "position, id"));
-        while (st.next()) {
+        const auto readRow = [&](const Sql::Statement &st) {
             Touchpoint t;
-            t.id = id(st, 0, QStringLiteral("table touchpoints"));
-            const QString w = where(QStringLiteral("touchpoint"), t.id);
+            t.id = id(st, 0, Where{u"table touchpoints"});
+            const Where w{u"touchpoint", &t.id};
             t.stageId = id(st, 2, w);
             t.laneId = id(st, 3, w);
             t.order = int(std::clamp<qint64>(st.integer(4), 0, 1000000));
@@ -754,23 +1007,38 @@ void Reader::readMaps(Project &project)
             t.evidence = key(st, 11, Evidence::Assumed, w);
             t.color = color(st, 12, w);
             t.notes = text(st, 13);
-            if (JourneyMap *m = mapFor(id(st, 1, w)))
-                m->touchpoints.append(t);
+            const Id mapId = id(st, 1, w);
+            return std::pair<Id, Touchpoint>(mapId, std::move(t));
+        };
+        QList<std::pair<Id, Touchpoint>> rows = readSorted<std::pair<Id, Touchpoint>>(
+            QStringLiteral("SELECT id, map_id, stage_id, lane_id, position, title, description, "
+                           "channel, devices, owner, tags, evidence, color, notes "
+                           "FROM touchpoints"),
+            QStringLiteral(" ORDER BY map_id, stage_id, lane_id, position, id"),
+            {{1}, {2}, {3}, {4, true}, {0}}, readRow);
+        for (auto &[mapId, t] : rows) {
+            if (JourneyMap *m = mapFor(mapId))
+                m->touchpoints.append(std::move(t));
         }
     }
     {
-        Sql::Statement st(mDb, QStringLiteral("SELECT id, map_id, from_id, to_id, direction, "
-                                              "label FROM connectors ORDER BY map_id, id"));
-        while (st.next()) {
+        const auto readRow = [&](const Sql::Statement &st) {
             Connector c;
-            c.id = id(st, 0, QStringLiteral("table connectors"));
-            const QString w = where(QStringLiteral("connector"), c.id);
+            c.id = id(st, 0, Where{u"table connectors"});
+            const Where w{u"connector", &c.id};
             c.fromId = id(st, 2, w);
             c.toId = id(st, 3, w);
             c.direction = key(st, 4, ConnectorDirection::Forward, w);
             c.label = text(st, 5);
-            if (JourneyMap *m = mapFor(id(st, 1, w)))
-                m->connectors.append(c);
+            const Id mapId = id(st, 1, w);
+            return std::pair<Id, Connector>(mapId, std::move(c));
+        };
+        QList<std::pair<Id, Connector>> rows = readSorted<std::pair<Id, Connector>>(
+            QStringLiteral("SELECT id, map_id, from_id, to_id, direction, label FROM connectors"),
+            QStringLiteral(" ORDER BY map_id, id"), {{1}, {0}}, readRow);
+        for (auto &[mapId, c] : rows) {
+            if (JourneyMap *m = mapFor(mapId))
+                m->connectors.append(std::move(c));
         }
     }
     {
@@ -780,8 +1048,8 @@ void Reader::readMaps(Project &project)
                                 "ORDER BY map_id, created, id"));
         while (st.next()) {
             Annotation a;
-            a.id = id(st, 0, QStringLiteral("table annotations"));
-            const QString w = where(QStringLiteral("annotation"), a.id);
+            a.id = id(st, 0, Where{u"table annotations"});
+            const Where w{u"annotation", &a.id};
             a.kind = key(st, 2, AnnotationKind::Comment, w);
             a.touchpointId = id(st, 3, w, true);
             a.stageId = id(st, 4, w, true);
@@ -791,7 +1059,7 @@ void Reader::readMaps(Project &project)
             a.author = text(st, 8);
             a.created = time(st, 9, w);
             if (JourneyMap *m = mapFor(id(st, 1, w)))
-                m->annotations.append(a);
+                m->annotations.append(std::move(a));
         }
     }
     {
@@ -800,15 +1068,15 @@ void Reader::readMaps(Project &project)
                                               "ORDER BY map_id, persona_id, position, id"));
         while (st.next()) {
             PersonaStep s;
-            s.id = id(st, 0, QStringLiteral("table persona_steps"));
-            const QString w = where(QStringLiteral("persona step"), s.id);
+            s.id = id(st, 0, Where{u"table persona_steps"});
+            const Where w{u"persona step", &s.id};
             s.personaId = id(st, 2, w);
             s.touchpointId = id(st, 3, w);
             s.order = int(std::clamp<qint64>(st.integer(4), 0, 1000000));
             s.emotion = emotion(st, 5, w);
             s.feeling = text(st, 6);
             if (JourneyMap *m = mapFor(id(st, 1, w)))
-                m->personaSteps.append(s);
+                m->personaSteps.append(std::move(s));
         }
     }
 }
@@ -823,8 +1091,8 @@ void Reader::readPersonas(Project &project)
                             "business_value, color FROM personas ORDER BY position, id"));
     while (st.next()) {
         Persona p;
-        p.id = id(st, 0, QStringLiteral("table personas"));
-        const QString w = where(QStringLiteral("persona"), p.id);
+        p.id = id(st, 0, Where{u"table personas"});
+        const Where w{u"persona", &p.id};
         p.name = text(st, 1);
         p.photo = st.blob(2);
         mTextBytes += p.photo.size();
@@ -852,7 +1120,7 @@ void Reader::readPersonas(Project &project)
             p.businessValue = 1.0;
         }
         p.color = color(st, 25, w);
-        project.personas.append(p);
+        project.personas.append(std::move(p));
     }
 }
 
@@ -864,8 +1132,8 @@ void Reader::readDatasets(Project &project)
                                               "row_count FROM datasets ORDER BY position, id"));
         while (st.next()) {
             Dataset d;
-            d.id = id(st, 0, QStringLiteral("table datasets"));
-            const QString w = where(QStringLiteral("dataset"), d.id);
+            d.id = id(st, 0, Where{u"table datasets"});
+            const Where w{u"dataset", &d.id};
             d.name = text(st, 1);
             d.format = text(st, 2);
             d.sourceFile = text(st, 3);
@@ -879,7 +1147,7 @@ void Reader::readDatasets(Project &project)
         Sql::Statement st(mDb, QStringLiteral("SELECT dataset_id, name, role, type FROM "
                                               "dataset_columns ORDER BY dataset_id, position"));
         while (st.next()) {
-            const QString w = QStringLiteral("dataset column");
+            const Where w{u"dataset column"};
             const Id datasetId = id(st, 0, w);
             DatasetColumn c;
             c.name = text(st, 1);
@@ -897,12 +1165,12 @@ void Reader::readDatasets(Project &project)
                                               "decimal_comma, day_first, personal "
                                               "FROM dataset_sources"));
         while (st.next()) {
-            const Id datasetId = id(st, 0, QStringLiteral("table dataset_sources"));
+            const Id datasetId = id(st, 0, Where{u"table dataset_sources"});
             const auto it = index.constFind(datasetId);
             if (it == index.constEnd())
                 continue;
             Dataset &d = project.datasets[*it];
-            const QString w = where(QStringLiteral("dataset"), d.id);
+            const Where w{u"dataset", &d.id};
             d.rowsTable = st.isNull(1) ? 0 : st.integer(1);
             d.mapping.encoding = text(st, 2);
             d.mapping.delimiter = text(st, 3);
@@ -923,12 +1191,12 @@ void Reader::readDatasets(Project &project)
                                               "column_position, value FROM dataset_attachments "
                                               "ORDER BY dataset_id, position"));
         while (st.next()) {
-            const Id datasetId = id(st, 0, QStringLiteral("table dataset_attachments"));
+            const Id datasetId = id(st, 0, Where{u"table dataset_attachments"});
             const auto it = index.constFind(datasetId);
             if (it == index.constEnd())
                 continue;
             Dataset &d = project.datasets[*it];
-            const QString w = where(QStringLiteral("dataset"), d.id);
+            const Where w{u"dataset", &d.id};
             DatasetAttachment a;
             a.id = id(st, 1, w);
             const std::optional<AttachmentKind> kind = attachmentKindFromKey(st.text(2));
@@ -947,7 +1215,7 @@ void Reader::readDatasets(Project &project)
     for (Dataset &d : project.datasets) {
         if (d.rowsTable == 0)
             continue;
-        const QString w = where(QStringLiteral("dataset"), d.id);
+        const Where w{u"dataset", &d.id};
         const std::optional<DatasetTables::Shape> shape = DatasetTables::shapeOf(mDb, d.rowsTable);
         if (!shape) {
             problem(w, QStringLiteral("its rows table %1 is not registered").arg(d.rowsTable));

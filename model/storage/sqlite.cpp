@@ -244,6 +244,13 @@ QString Statement::text(int column) const
     return data ? QString::fromUtf8(data, size) : QString();
 }
 
+QByteArrayView Statement::utf8(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(mStmt, column));
+    const int size = sqlite3_column_bytes(mStmt, column);
+    return data ? QByteArrayView(data, size) : QByteArrayView();
+}
+
 QByteArray Statement::blob(int column) const
 {
     const void *data = sqlite3_column_blob(mStmt, column);

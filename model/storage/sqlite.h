@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <optional>
@@ -82,6 +83,9 @@ public:
 
     bool isNull(int column) const;
     QString text(int column) const;
+    // The column's value as SQLite's UTF-8 text, without a copy: valid until the next step,
+    // reset, or another conversion of the same column. Empty for NULL.
+    QByteArrayView utf8(int column) const;
     QByteArray blob(int column) const;
     qint64 integer(int column) const;
     double real(int column) const;

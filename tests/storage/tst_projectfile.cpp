@@ -25,6 +25,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <sys/wait.h>
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void checkListsEveryProblem();
+    void idsAndTagsInOtherFormsAreRead();
+    void rowsAreReadInTheOrderOfTheirKeys();
     void readingIsBounded();
     void fixtureOfFormatOneOpens();
     void formatOneMigratesToTheCurrentFormat();
@@ -359,6 +362,95 @@ void tst_ProjectFile::checkListsEveryProblem()
     report = ProjectFile::check(file);
     QCOMPARE(report.fatal.code, StorageErrorCode::None);
     QVERIFY(report.problems.size() >= 2);
+}
+
+// Reading takes a fast path for the forms Waymark writes (lower-case ids, compact tag lists);
+// the other forms another tool may leave must read as they did before, and a broken list
+// must still be reported.
+void tst_ProjectFile::idsAndTagsInOtherFormsAreRead()
+{
+    const QString file = writeFull(u"forms.waymark"_s);
+    StorageError error;
+    const std::optional<Project> before = ProjectFile::read(file, &error);
+    QVERIFY2(before, qPrintable(error.message));
+
+    QVERIFY(tamper(file, u"UPDATE project SET id = '{' || upper(id) || '}';"
+                         "UPDATE touchpoints SET tags = '[ \"spaced\" , \"caf\u00e9\", "
+                         "\"a\\\"quote\"]' WHERE title = 'Checkout';"
+                         "UPDATE touchpoints SET tags = '[\"one\",\"\",\"two\"]' "
+                         "WHERE title = 'Search engine'"_s));
+    const std::optional<Project> after = ProjectFile::read(file, &error);
+    QVERIFY2(after, qPrintable(error.message));
+    QCOMPARE(after->id, before->id);
+    const auto tagsOf = [&](const QString &title) {
+        for (const JourneyMap &m : after->maps) {
+            for (const Touchpoint &t : m.touchpoints) {
+                if (t.title == title)
+                    return t.tags;
+            }
+        }
+        return QStringList{u"no such card"_s};
+    };
+    QCOMPARE(tagsOf(u"Checkout"_s), (QStringList{u"spaced"_s, u"caf\u00e9"_s, u"a\"quote"_s}));
+    QCOMPARE(tagsOf(u"Search engine"_s), (QStringList{u"one"_s, QString(), u"two"_s}));
+    QVERIFY(ProjectFile::check(file).problems.isEmpty());
+
+    QVERIFY(tamper(file, u"UPDATE touchpoints SET tags = '[\"a\",]' WHERE title = 'Checkout'"_s));
+    const ProjectFile::CheckReport report = ProjectFile::check(file);
+    QCOMPARE(report.problems.size(), 1);
+    QVERIFY(report.problems.first().what.contains(u"JSON list"_s));
+}
+
+// Cards and connectors are sorted while they are read, not by SQLite; whatever order they are
+// stored in, they must come out as ORDER BY puts them, and so when a key is of a type the
+// reading does not sort itself (a position that is not an integer).
+void tst_ProjectFile::rowsAreReadInTheOrderOfTheirKeys()
+{
+    const QString file = writeFull(u"order.waymark"_s);
+    QVERIFY(tamper(file, u"UPDATE touchpoints SET rowid = 1000000 - rowid;"
+                         "UPDATE connectors SET rowid = 1000000 - rowid"_s));
+
+    const auto sqlOrder = [&](const QString &table, const QString &orderBy) {
+        QList<Id> ids;
+        Sql::Database db;
+        if (!db.open(file, Sql::Database::Mode::ReadOnly))
+            return ids;
+        Sql::Statement st(db, u"SELECT id FROM %1 ORDER BY %2"_s.arg(table, orderBy));
+        while (st.next())
+            ids.append(QUuid::fromString(st.text(0)));
+        return ids;
+    };
+    const auto readOrder = [&](auto member) {
+        QList<Id> ids;
+        StorageError error;
+        const std::optional<Project> project = ProjectFile::read(file, &error);
+        if (!project)
+            return ids;
+        // The maps' own order aside: within each map, the order of its rows.
+        QList<JourneyMap> maps = project->maps;
+        std::sort(maps.begin(), maps.end(), [](const JourneyMap &a, const JourneyMap &b) {
+            return a.id.toString(QUuid::WithoutBraces) < b.id.toString(QUuid::WithoutBraces);
+        });
+        for (const JourneyMap &m : std::as_const(maps)) {
+            for (const auto &entity : m.*member)
+                ids.append(entity.id);
+        }
+        return ids;
+    };
+    const QString cardOrder = u"map_id, stage_id, lane_id, position, id"_s;
+
+    for (int round = 0; round < 2; ++round) {
+        const QList<Id> cards = sqlOrder(u"touchpoints"_s, cardOrder);
+        QVERIFY(cards.size() >= 3);
+        QCOMPARE(readOrder(&JourneyMap::touchpoints), cards);
+        const QList<Id> connectors = sqlOrder(u"connectors"_s, u"map_id, id"_s);
+        QVERIFY(!connectors.isEmpty());
+        QCOMPARE(readOrder(&JourneyMap::connectors), connectors);
+
+        // A position of another type: SQLite sorts the cards then.
+        QVERIFY(tamper(file, u"UPDATE touchpoints SET position = position + 0.5 "
+                             "WHERE rowid = (SELECT max(rowid) FROM touchpoints)"_s));
+    }
 }
 
 void tst_ProjectFile::readingIsBounded()

@@ -120,9 +120,6 @@ InspectorDock::InspectorDock(QWidget *parent)
     empty->setEnabled(false);
     mEmptyPage = empty;
     mPages->addWidget(mEmptyPage);
-
-    buildMapPage();
-    buildTouchpointPage();
     mPages->setCurrentWidget(mEmptyPage);
 }
 
@@ -133,6 +130,20 @@ InspectorDock::~InspectorDock()
     const QList<QWidget *> fields = findChildren<QWidget *>();
     for (QWidget *field : fields)
         disconnect(field, nullptr, this, nullptr);
+}
+
+QWidget *InspectorDock::mapPage()
+{
+    if (!mMapPage)
+        buildMapPage();
+    return mMapPage;
+}
+
+QWidget *InspectorDock::touchpointPage()
+{
+    if (!mTouchpointPage)
+        buildTouchpointPage();
+    return mTouchpointPage;
 }
 
 void InspectorDock::buildMapPage()
@@ -397,11 +408,11 @@ void InspectorDock::refresh()
     const QList<const Touchpoint *> touchpoints = shownTouchpoints();
     if (touchpoints.isEmpty()) {
         mPage = Page::Map;
-        mPages->setCurrentWidget(mMapPage);
+        mPages->setCurrentWidget(mapPage());
         fillMap(*map);
     } else {
         mPage = Page::Touchpoints;
-        mPages->setCurrentWidget(mTouchpointPage);
+        mPages->setCurrentWidget(touchpointPage());
         fillTouchpoints(*map, touchpoints);
     }
 }

@@ -2,6 +2,9 @@
 // current map. One card shows all its fields; several cards show the fields they share,
 // marked "—" where they differ; no card shows the map itself. Every edit is pushed as a
 // command, and an edit of several cards is one undo step.
+//
+// Each page is built the first time it is shown: at start-up nothing is selected, and the
+// card page's fields, icons and lists would cost more than the rest of the dock.
 #pragma once
 
 #include "entities.h"
@@ -56,6 +59,12 @@ public:
 
     // Reads the model and the selection now rather than on the next turn of the event loop.
     void refresh();
+
+    // The pages are built when first shown, or when asked for here.
+    QWidget *mapPage();
+    QWidget *touchpointPage();
+    bool isMapPageBuilt() const { return mMapPage != nullptr; }
+    bool isTouchpointPageBuilt() const { return mTouchpointPage != nullptr; }
 
 private:
     void buildMapPage();

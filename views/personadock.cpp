@@ -244,11 +244,6 @@ PersonaDock::PersonaDock(QWidget *parent)
     : QDockWidget(tr("Personas"), parent)
     , mModel(new PersonaListModel(this))
     , mFilter(new PersonaFilterModel(this))
-    , mView(new QListView(this))
-    , mFilterEdit(new QLineEdit(this))
-    , mOrder(new QComboBox(this))
-    , mB2BOnly(new QCheckBox(tr("B2B roles only"), this))
-    , mMinimumValue(new QDoubleSpinBox(this))
 {
     setObjectName(u"personaDock"_s);
     mFilter->setSourceModel(mModel);
@@ -279,8 +274,63 @@ PersonaDock::PersonaDock(QWidget *parent)
     connect(mDeleteAction, &QAction::triggered, this, &PersonaDock::deletePersona);
     connect(mMoveUpAction, &QAction::triggered, this, [this] { movePersona(-1); });
     connect(mMoveDownAction, &QAction::triggered, this, [this] { movePersona(1); });
+    followFilter();
 
-    auto *toolBar = new QToolBar(this);
+    updateActions();
+}
+
+void PersonaDock::followFilter()
+{
+    connect(mFilter, &QAbstractItemModel::modelReset, this, &PersonaDock::restoreCurrent);
+    connect(mFilter, &QAbstractItemModel::layoutChanged, this, &PersonaDock::restoreCurrent);
+    connect(mFilter, &QAbstractItemModel::rowsInserted, this, &PersonaDock::restoreCurrent);
+    connect(mFilter, &QAbstractItemModel::rowsRemoved, this, &PersonaDock::updateActions);
+}
+
+QListView *PersonaDock::view() const
+{
+    // Asked for before the dock was seen, as a test does: what a person would see is built.
+    const_cast<PersonaDock *>(this)->build();
+    return mView;
+}
+
+void PersonaDock::showEvent(QShowEvent *event)
+{
+    QDockWidget::showEvent(event);
+    buildIfSeen();
+}
+
+void PersonaDock::moveEvent(QMoveEvent *event)
+{
+    QDockWidget::moveEvent(event);
+    buildIfSeen();
+}
+
+void PersonaDock::resizeEvent(QResizeEvent *event)
+{
+    QDockWidget::resizeEvent(event);
+    buildIfSeen();
+}
+
+void PersonaDock::buildIfSeen()
+{
+    // A tab behind another dock is not hidden but moved out of the window, and comes back
+    // when its tab is chosen: it is seen when part of it is inside the window.
+    if (!mView && isVisible() && !visibleRegion().isEmpty())
+        build();
+}
+
+void PersonaDock::build()
+{
+    if (mView)
+        return;
+    mView = new QListView;
+    auto *filterEdit = new QLineEdit;
+    auto *order = new QComboBox;
+    auto *b2bOnly = new QCheckBox(tr("B2B roles only"));
+    auto *minimumValue = new QDoubleSpinBox;
+
+    auto *toolBar = new QToolBar;
     toolBar->setObjectName(u"personaToolBar"_s);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolBar->setIconSize(QSize(16, 16));
@@ -292,44 +342,44 @@ PersonaDock::PersonaDock(QWidget *parent)
     toolBar->addAction(mMoveUpAction);
     toolBar->addAction(mMoveDownAction);
 
-    mFilterEdit->setObjectName(u"personaFilter"_s);
-    mFilterEdit->setPlaceholderText(tr("Filter by name, role, goal…"));
-    mFilterEdit->setClearButtonEnabled(true);
-    connect(mFilterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+    filterEdit->setObjectName(u"personaFilter"_s);
+    filterEdit->setPlaceholderText(tr("Filter by name, role, goal…"));
+    filterEdit->setClearButtonEnabled(true);
+    connect(filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         mFilter->setFilterText(text);
         updateDragging();
         updateActions();
     });
 
-    mOrder->setObjectName(u"personaOrder"_s);
-    mOrder->addItem(tr("Library order"), int(PersonaFilterModel::Order::Library));
-    mOrder->addItem(tr("Business value"), int(PersonaFilterModel::Order::BusinessValue));
-    mOrder->addItem(tr("Name"), int(PersonaFilterModel::Order::Name));
-    mOrder->setToolTip(tr("The order of the cards"));
-    connect(mOrder, &QComboBox::currentIndexChanged, this, [this] {
-        mFilter->setOrder(PersonaFilterModel::Order(mOrder->currentData().toInt()));
+    order->setObjectName(u"personaOrder"_s);
+    order->addItem(tr("Library order"), int(PersonaFilterModel::Order::Library));
+    order->addItem(tr("Business value"), int(PersonaFilterModel::Order::BusinessValue));
+    order->addItem(tr("Name"), int(PersonaFilterModel::Order::Name));
+    order->setToolTip(tr("The order of the cards"));
+    connect(order, &QComboBox::currentIndexChanged, this, [this, order] {
+        mFilter->setOrder(PersonaFilterModel::Order(order->currentData().toInt()));
         updateDragging();
         updateActions();
     });
 
-    mB2BOnly->setObjectName(u"personaB2BOnly"_s);
-    mB2BOnly->setToolTip(tr("Show only the personas that describe a role in a customer "
-                            "organisation"));
-    connect(mB2BOnly, &QCheckBox::toggled, this, [this](bool only) {
+    b2bOnly->setObjectName(u"personaB2BOnly"_s);
+    b2bOnly->setToolTip(tr("Show only the personas that describe a role in a customer "
+                           "organisation"));
+    connect(b2bOnly, &QCheckBox::toggled, this, [this](bool only) {
         mFilter->setB2BOnly(only);
         updateDragging();
         updateActions();
     });
 
-    mMinimumValue->setObjectName(u"personaMinimumValue"_s);
-    mMinimumValue->setRange(0, 1000);
-    mMinimumValue->setDecimals(2);
-    mMinimumValue->setSingleStep(0.05);
-    mMinimumValue->setPrefix(tr("Value ≥ "));
-    mMinimumValue->setSpecialValueText(tr("Any business value"));
-    mMinimumValue->setToolTip(tr("Show only the personas whose business value is at least "
-                                 "this much"));
-    connect(mMinimumValue, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+    minimumValue->setObjectName(u"personaMinimumValue"_s);
+    minimumValue->setRange(0, 1000);
+    minimumValue->setDecimals(2);
+    minimumValue->setSingleStep(0.05);
+    minimumValue->setPrefix(tr("Value ≥ "));
+    minimumValue->setSpecialValueText(tr("Any business value"));
+    minimumValue->setToolTip(tr("Show only the personas whose business value is at least "
+                                "this much"));
+    connect(minimumValue, &QDoubleSpinBox::valueChanged, this, [this](double value) {
         mFilter->setMinimumBusinessValue(value);
         updateDragging();
         updateActions();
@@ -352,33 +402,38 @@ PersonaDock::PersonaDock(QWidget *parent)
                     mCurrentId = current.data(PersonaListModel::IdRole).value<Id>();
                 updateActions();
             });
-    connect(mFilter, &QAbstractItemModel::modelReset, this, &PersonaDock::restoreCurrent);
-    connect(mFilter, &QAbstractItemModel::layoutChanged, this, &PersonaDock::restoreCurrent);
-    connect(mFilter, &QAbstractItemModel::rowsInserted, this, &PersonaDock::restoreCurrent);
-    connect(mFilter, &QAbstractItemModel::rowsRemoved, this, &PersonaDock::updateActions);
+    // The dock answers a change of the cards after the view has taken it in.
+    disconnect(mFilter, nullptr, this, nullptr);
+    followFilter();
 
     auto *controls = new QHBoxLayout;
-    controls->addWidget(mFilterEdit, 1);
-    controls->addWidget(mOrder);
+    controls->addWidget(filterEdit, 1);
+    controls->addWidget(order);
 
-    auto *content = new QWidget(this);
+    auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(6, 0, 6, 6);
     layout->setSpacing(4);
     layout->addWidget(toolBar);
     layout->addLayout(controls);
     auto *b2b = new QHBoxLayout;
-    b2b->addWidget(mB2BOnly);
-    b2b->addWidget(mMinimumValue, 1);
+    b2b->addWidget(b2bOnly);
+    b2b->addWidget(minimumValue, 1);
     layout->addLayout(b2b);
     layout->addWidget(mView, 1);
     setWidget(content);
+    // Built as the dock shows, moves or resizes: laid out now, or it would be drawn at its
+    // own size until the next turn of the event loop.
+    QDockWidget::layout()->activate();
+    if (isVisible())
+        content->show();
     // Delete on a card deletes it. Not a shortcut of the action: the main window's Delete
     // would make the key ambiguous while cards on the canvas are selected too.
     mView->installEventFilter(this);
 
     updateDragging();
-    updateActions();
+    // The current card, should one have been chosen before the dock was built.
+    restoreCurrent();
 }
 
 void PersonaDock::setDocument(Document *document)
@@ -392,6 +447,12 @@ void PersonaDock::setDocument(Document *document)
 
 Id PersonaDock::currentPersonaId() const
 {
+    // Before the cards are built, the card that would be current: the chosen persona if it
+    // is shown.
+    if (!mView) {
+        const QModelIndex source = mModel->indexOfPersona(mCurrentId);
+        return mFilter->mapFromSource(source).isValid() ? mCurrentId : Id();
+    }
     const QModelIndex current = mView->currentIndex();
     return current.isValid() ? current.data(PersonaListModel::IdRole).value<Id>() : Id();
 }
@@ -516,6 +577,10 @@ void PersonaDock::push(std::unique_ptr<QUndoCommand> command)
 
 void PersonaDock::restoreCurrent()
 {
+    if (!mView) {
+        updateActions();
+        return;
+    }
     const QModelIndex source = mModel->indexOfPersona(mCurrentId);
     const QModelIndex shown = mFilter->mapFromSource(source);
     if (shown.isValid()) {
@@ -531,6 +596,8 @@ void PersonaDock::restoreCurrent()
 void PersonaDock::updateDragging()
 {
     // Dragging reorders the library, which only makes sense when the cards show it whole.
+    if (!mView)
+        return;
     const bool whole = mFilter->showsWholeLibrary();
     mView->setDragEnabled(whole);
     mView->setAcceptDrops(whole);

@@ -2,6 +2,10 @@
 // quote, a few key facts), the verbs on it (new, edit, duplicate, delete, move), sorting by
 // library order, business value or name, and a filter. Every verb is one undo step; the
 // cards follow undo, redo and every other change to the document.
+//
+// The cards, filter and toolbar are built the first time the dock can be seen (or view() is
+// asked for), not with the window: at start-up the library is a tab behind the inspector.
+// Until then the models and the actions follow the document as usual.
 #pragma once
 
 #include "entities.h"
@@ -12,10 +16,6 @@
 #include <memory>
 
 class QAction;
-class QCheckBox;
-class QDoubleSpinBox;
-class QComboBox;
-class QLineEdit;
 class QListView;
 class QUndoCommand;
 
@@ -36,7 +36,9 @@ public:
     void setDocument(Document *document);
     Document *document() const { return mDocument; }
 
-    QListView *view() const { return mView; }
+    // Builds the dock's contents if it has not been seen yet.
+    QListView *view() const;
+    bool isBuilt() const { return mView != nullptr; }
     PersonaFilterModel *filterModel() const { return mFilter; }
 
     // The persona of the current card, or a null id.
@@ -57,8 +59,14 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void moveEvent(QMoveEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void build();
+    void buildIfSeen();
+    void followFilter();
     void newPersona();
     void editPersona();
     void duplicatePersona();
@@ -73,11 +81,7 @@ private:
     QPointer<Document> mDocument;
     PersonaListModel *mModel;
     PersonaFilterModel *mFilter;
-    QListView *mView;
-    QLineEdit *mFilterEdit;
-    QComboBox *mOrder;
-    QCheckBox *mB2BOnly;
-    QDoubleSpinBox *mMinimumValue;
+    QListView *mView = nullptr; // nullptr until build()
     QPointer<PersonaEditor> mEditor;
     Id mCurrentId; // kept across the model's resets, so that the selection survives undo
 

@@ -563,6 +563,7 @@ void TestHeaders::iconsLoad()
 void TestHeaders::inspectorShowsChannelIcons()
 {
     InspectorDock inspector;
+    inspector.touchpointPage(); // built when first needed
     auto *combo = inspector.findChild<QComboBox *>(u"channelCombo"_s);
     QVERIFY(combo);
     QCOMPARE(combo->count(), allValues<Channel>().size());

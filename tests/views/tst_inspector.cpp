@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "mapscene.h"
 #include "mapview.h"
+#include "personadock.h"
 #include "templates.h"
 
 #include <QAction>
@@ -103,6 +104,7 @@ class TestInspector : public QObject
 
 private slots:
     void initTestCase();
+    void buildsEachPageWhenFirstNeeded();
     void showsOneTouchpoint();
     void editsOneTouchpoint_data();
     void editsOneTouchpoint();
@@ -120,6 +122,52 @@ private slots:
 void TestInspector::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestInspector::buildsEachPageWhenFirstNeeded()
+{
+    {
+        InspectorDock bare;
+        QVERIFY(!bare.isMapPageBuilt());
+        QVERIFY(!bare.isTouchpointPageBuilt());
+        QVERIFY(!bare.findChild<QLineEdit *>());
+        // Asked for, a page is built whole.
+        QWidget *page = bare.touchpointPage();
+        QVERIFY(page);
+        QVERIFY(bare.isTouchpointPageBuilt());
+        QCOMPARE(bare.touchpointPage(), page);
+        QCOMPARE(bare.findChild<QComboBox *>(u"channelCombo"_s)->count(),
+                 allValues<Channel>().size());
+        QCOMPARE(bare.page(), InspectorDock::Page::Empty);
+    }
+
+    Fixture f;
+    QVERIFY(f.isValid());
+    QCOMPARE(f.dock->page(), InspectorDock::Page::Map);
+    QVERIFY(f.dock->isMapPageBuilt());
+    QVERIFY(!f.dock->isTouchpointPageBuilt());
+    QVERIFY(!f.field<QLineEdit>(u"titleEdit"_s));
+    QCOMPARE(f.field<QLineEdit>(u"mapNameEdit"_s)->text(), f.map().name);
+
+    // The first selection builds the card page, filled and shown at once.
+    const Touchpoint &t = f.map().touchpoints.first();
+    f.select({t.id});
+    QCOMPARE(f.dock->page(), InspectorDock::Page::Touchpoints);
+    QVERIFY(f.dock->isTouchpointPageBuilt());
+    QCOMPARE(f.field<QLineEdit>(u"titleEdit"_s)->text(), t.title);
+    QVERIFY(f.field<QLineEdit>(u"titleEdit"_s)->isVisibleTo(f.dock.get()));
+    QCOMPARE(f.field<QComboBox>(u"channelCombo"_s)->currentText(), displayName(t.channel));
+    QCOMPARE(f.field<QLabel>(u"stageLabel"_s)->text(), findById(f.map().stages, t.stageId)->name);
+    QVERIFY(!f.field<QLineEdit>(u"mapNameEdit"_s)->isVisibleTo(f.dock.get()));
+
+    // Each is built once: back to the map and to the card, the same fields show.
+    QLineEdit *title = f.field<QLineEdit>(u"titleEdit"_s);
+    f.select({});
+    QCOMPARE(f.dock->page(), InspectorDock::Page::Map);
+    QVERIFY(f.field<QLineEdit>(u"mapNameEdit"_s)->isVisibleTo(f.dock.get()));
+    f.select({t.id});
+    QCOMPARE(f.field<QLineEdit>(u"titleEdit"_s), title);
+    QCOMPARE(f.dock->findChildren<QLineEdit *>(u"titleEdit"_s).size(), 1);
 }
 
 void TestInspector::showsOneTouchpoint()
@@ -521,12 +569,22 @@ void TestInspector::followsTheWindow()
     QVERIFY(view);
     QCOMPARE(dock->scene(), view->mapScene());
     QCOMPARE(dock->page(), InspectorDock::Page::Map);
+    // Nothing is selected at start: the card page is not built for the first paint.
+    QVERIFY(!dock->isTouchpointPageBuilt());
 
     const Id id = window.document()->project().maps.first().touchpoints.first().id;
     view->mapScene()->selectTouchpoints({id});
     QCoreApplication::processEvents();
     QCOMPARE(dock->page(), InspectorDock::Page::Touchpoints);
     QCOMPARE(dock->touchpointIds(), QList<Id>{id});
+    QVERIFY(dock->isTouchpointPageBuilt());
+
+    // The persona library, a tab behind the inspector, is built when first chosen.
+    PersonaDock *personas = window.personaDock();
+    QVERIFY(!personas->isBuilt());
+    personas->raise();
+    QTRY_VERIFY(personas->isBuilt());
+    QCOMPARE(personas->view()->model()->rowCount(), window.document()->project().personas.size());
 
     toggle->trigger();
     QVERIFY(!dock->isVisible());

@@ -17,11 +17,13 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMainWindow>
 #include <QMimeData>
 #include <QPainter>
 #include <QPlainTextEdit>
@@ -148,6 +150,8 @@ private Q_SLOTS:
     void filter();
     void filterByBusinessValue();
     void followsChangesMadeElsewhere();
+    void buildsWhenFirstSeen();
+    void viewBuildsTheCards();
     void sheetPaintsEveryPersona();
     void screenshots();
 };
@@ -598,6 +602,95 @@ void TestPersonas::followsChangesMadeElsewhere()
     f.dock->setDocument(nullptr);
     QCOMPARE(f.dock->shownPersonaIds().size(), 0);
     QVERIFY(!f.dock->newAction()->isEnabled());
+}
+
+void TestPersonas::buildsWhenFirstSeen()
+{
+    StorageError error;
+    const std::optional<Project> project = Templates::instantiate(u"digital-journey"_s, &error);
+    QVERIFY(project);
+    const std::unique_ptr<Document> document = Document::create(*project, &error);
+    QVERIFY(document);
+    const Persona priya = *std::find_if(project->personas.cbegin(), project->personas.cend(),
+                                        [](const Persona &p) { return p.name == u"Priya Shah"_s; });
+
+    // As at start-up: the library is a tab behind another dock.
+    QMainWindow window;
+    window.resize(1200, 800);
+    window.setCentralWidget(new QWidget);
+    auto *front = new QDockWidget(u"Front"_s, &window);
+    front->setWidget(new QLabel(u"In front"_s));
+    auto *dock = new PersonaDock(&window);
+    window.addDockWidget(Qt::RightDockWidgetArea, front);
+    window.addDockWidget(Qt::RightDockWidgetArea, dock);
+    window.tabifyDockWidget(dock, front);
+    front->raise();
+    dock->setDocument(document.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    QVERIFY(!dock->isHidden());
+    QVERIFY(!dock->isBuilt());
+    QVERIFY(!dock->findChild<QListView *>());
+    QVERIFY(!dock->findChild<QLineEdit *>(u"personaFilter"_s));
+
+    // Unbuilt, it still follows the document and the chosen persona.
+    QCOMPARE(dock->shownPersonaIds().size(), project->personas.size());
+    QVERIFY(!dock->editAction()->isEnabled());
+    dock->setCurrentPersona(priya.id);
+    QCOMPARE(dock->currentPersonaId(), priya.id);
+    QVERIFY(dock->editAction()->isEnabled());
+    QVERIFY(dock->deleteAction()->isEnabled());
+    QVERIFY(dock->newAction()->isEnabled());
+
+    // Chosen, it builds its cards with that persona current.
+    dock->raise();
+    QTRY_VERIFY(dock->isBuilt());
+    QListView *view = dock->findChild<QListView *>(u"personaList"_s);
+    QVERIFY(view);
+    QCOMPARE(dock->view(), view);
+    QTRY_VERIFY(view->isVisible());
+    QCOMPARE(view->model()->rowCount(), project->personas.size());
+    QCOMPARE(view->currentIndex().data(PersonaListModel::IdRole).value<Id>(), priya.id);
+    QCOMPARE(dock->currentPersonaId(), priya.id);
+    for (const QString &name : {u"personaFilter"_s, u"personaOrder"_s, u"personaB2BOnly"_s,
+                                u"personaMinimumValue"_s, u"personaToolBar"_s}) {
+        QVERIFY2(dock->findChild<QWidget *>(name), qPrintable(name));
+        QVERIFY2(dock->findChild<QWidget *>(name)->isVisible(), qPrintable(name));
+    }
+
+    // And works as before: the filter narrows the cards.
+    dock->findChild<QLineEdit *>(u"personaFilter"_s)->setText(u"George"_s);
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(findById(project->personas, dock->shownPersonaIds().first())->name,
+             u"George Whitfield"_s);
+    dock->setDocument(nullptr);
+}
+
+void TestPersonas::viewBuildsTheCards()
+{
+    Fixture f(u"digital-journey"_s);
+    QVERIFY(f.isValid());
+    QVERIFY(f.dock->isBuilt()); // shown
+    // Laid out as soon as it is built, to the dock's width, without a turn of the event loop.
+    const QWidget *content = f.dock->widget();
+    QVERIFY2(content->width() > f.dock->width() - 20,
+             qPrintable(QString::number(content->width())));
+    QVERIFY(content->width() <= f.dock->width());
+    QVERIFY(content->height() > f.dock->height() - 60);
+    QVERIFY(f.dock->view()->geometry().right() < content->width());
+
+    PersonaDock hidden;
+    hidden.setDocument(f.document.get());
+    QVERIFY(!hidden.isBuilt());
+    const Id priya = f.persona(u"Priya Shah"_s).id;
+    hidden.setCurrentPersona(priya);
+    QListView *view = hidden.view();
+    QVERIFY(view);
+    QVERIFY(hidden.isBuilt());
+    QCOMPARE(view->model()->rowCount(), f.project().personas.size());
+    QCOMPARE(view->currentIndex().data(PersonaListModel::IdRole).value<Id>(), priya);
+    hidden.setDocument(nullptr);
 }
 
 void TestPersonas::sheetPaintsEveryPersona()

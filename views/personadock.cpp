@@ -78,7 +78,12 @@ public:
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
     {
-        return QSize(option.rect.width() > 0 ? option.rect.width() : 320, cardHeight);
+        // A card is as wide as the list shows, whatever width the list had when the cards
+        // were first laid out: the texts are elided to it rather than scrolled sideways.
+        int width = option.rect.width();
+        if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+            width = view->viewport()->width();
+        return QSize(width > 0 ? width : 320, cardHeight);
     }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -389,6 +394,8 @@ void PersonaDock::build()
     mView->setModel(mFilter);
     mView->setItemDelegate(new PersonaCardDelegate(mModel, mView));
     mView->setUniformItemSizes(true);
+    mView->setResizeMode(QListView::Adjust);
+    mView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     mView->setSelectionMode(QAbstractItemView::SingleSelection);
     mView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     mView->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -28,6 +28,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -679,6 +680,12 @@ void TestPersonas::viewBuildsTheCards()
     QVERIFY(content->width() <= f.dock->width());
     QVERIFY(content->height() > f.dock->height() - 60);
     QVERIFY(f.dock->view()->geometry().right() < content->width());
+
+    // Made narrower, the cards follow the list's width: nothing to scroll sideways.
+    f.dock->resize(300, 760);
+    QListView *list = f.dock->view();
+    QTRY_COMPARE(list->visualRect(list->model()->index(0, 0)).width(), list->viewport()->width());
+    QVERIFY(!list->horizontalScrollBar()->isVisible());
 
     PersonaDock hidden;
     hidden.setDocument(f.document.get());

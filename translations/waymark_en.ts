@@ -1414,6 +1414,14 @@ measure without data is null. Fields are only ever added, never renamed.</source
         <source>The project has no file yet: choose where to save it.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>“%1” is damaged outside the project's tables: SQLite's integrity check failed there. The map is whole; ask for a fresh copy of the file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The imported rows of %1 in “%2” are damaged: do not trust their figures. The map is whole.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Waymark::DriversDock</name>
@@ -2001,6 +2009,22 @@ measure without data is null. Fields are only ever added, never renamed.</source
     </message>
     <message>
         <source>“converted” must be yes or no (true/false, 1/0)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” cannot be saved: no copy of it could be made beside it (is the folder writable and the disk not full?).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” cannot be saved: the new file did not pass its check.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” cannot be saved: the new file could not be written to disk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” cannot be saved: the old file could not be replaced.</source>
         <translation type="unfinished" />
     </message>
 </context>

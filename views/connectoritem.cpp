@@ -88,6 +88,9 @@ void ConnectorItem::setPoints(const QList<QPointF> &points)
     // nothing until the scene has taken that change in, on the next turn of the event loop
     // (as it does while the far layer draws it).
     QGraphicsScene *scene = this->scene();
+    // Far out the line is part of the far layer's kept picture.
+    if (auto *mapScene = qobject_cast<MapScene *>(scene))
+        mapScene->farLayer()->invalidate();
     if (scene && !mPoints.isEmpty()) {
         updateLegs();
         if (!(flags() & ItemHasNoContents)) {

@@ -172,6 +172,7 @@ void MapFarLayer::setActive(bool active)
     if (active == mActive)
         return;
     mActive = active;
+    invalidate();
     applyFlags();
     // The items that start or stop painting themselves repaint nothing by themselves.
     mScene->update();
@@ -179,14 +180,89 @@ void MapFarLayer::setActive(bool active)
 
 void MapFarLayer::refresh()
 {
+    invalidate();
     if (mActive)
         applyFlags();
 }
 
 void MapFarLayer::update()
 {
+    invalidate();
     if (mActive)
         mScene->update();
+}
+
+bool MapFarLayer::paintKept(QPainter *painter, const QRectF &rect,
+                            const std::function<void(QPainter *, const QRectF &)> &paintAll)
+{
+    if (!mActive)
+        return false;
+    const QTransform transform = painter->worldTransform();
+    const QRect device = transform.mapRect(rect).toAlignedRect();
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    // A picture beyond a few screens (an export of the whole map far out) is not kept.
+    constexpr qreal maxPixels = 4096.0 * 4096.0;
+    if (device.isEmpty() || qreal(device.width()) * device.height() * ratio * ratio > maxPixels)
+        return false;
+
+    const qint64 palette = mScene->palette().cacheKey();
+    const int hints = int(painter->renderHints());
+    const size_t state = itemState();
+    if (mKept.isNull() || mKeptTransform != transform || mKeptPalette != palette ||
+        mKeptHints != hints || mKeptState != state || !mKeptRect.contains(device) ||
+        mKept.devicePixelRatio() != ratio) {
+        if (transform != mKeptTransform && transform != mMissedTransform) {
+            mMissedTransform = transform;
+            invalidate();
+            return false;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        // The whole device rectangle, the same pixels as painting it directly: the picture
+        // is drawn with the same transform, moved by whole pixels only.
+        mKept =
+            QImage((QSizeF(device.size()) * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
+        mKept.setDevicePixelRatio(ratio);
+        mKept.fill(canvasColor(mScene->palette()));
+        QPainter kept(&mKept);
+        kept.setRenderHints(painter->renderHints());
+        kept.setTransform(transform * QTransform::fromTranslate(-device.left(), -device.top()));
+        paintAll(&kept, transform.inverted().mapRect(QRectF(device)));
+        kept.end();
+        mKeptRect = device;
+        mKeptTransform = transform;
+        mKeptPalette = palette;
+        mKeptHints = hints;
+        mKeptState = state;
+        qCDebug(lcCanvas) << "far picture drawn in" << timer.nsecsElapsed() / 1000 << "µs";
+    }
+
+    painter->save();
+    painter->resetTransform();
+    const QRectF source(QPointF(device.topLeft() - mKeptRect.topLeft()) * ratio,
+                        QSizeF(device.size()) * ratio);
+    painter->drawImage(QRectF(device), mKept, source);
+    painter->restore();
+    return true;
+}
+
+size_t MapFarLayer::itemState() const
+{
+    // Moves, the selection and a search's matches reach the layer (update(), invalidate());
+    // opacity and tints are all that is left to look at.
+    size_t seed = 0;
+    const QList<TouchpointCardItem *> cards = mScene->cards();
+    for (const TouchpointCardItem *card : cards) {
+        const QColor tint = card->heatTint();
+        seed = qHashMulti(seed, card->opacity(), tint.isValid() ? tint.rgba() : 0u);
+    }
+    const QList<ConnectorItem *> connectors = mScene->connectors();
+    for (const ConnectorItem *line : connectors)
+        seed = qHashMulti(seed, line->opacity());
+    const QList<AnnotationNoteItem *> notes = mScene->annotationNotes();
+    for (const AnnotationNoteItem *note : notes)
+        seed = qHashMulti(seed, note->opacity());
+    return seed;
 }
 
 void MapFarLayer::applyFlags()
@@ -212,10 +288,6 @@ void MapFarLayer::applyFlags()
         apply(note);
 }
 
-// TODO: A repaint at fit-all of the 5,000-card map takes a little more than a frame on a
-// busy machine: gathering and sorting the pieces of 6,000 lines and 5,000 tiles each time,
-// and QGraphicsView's visit of the 12,000 items that paint nothing here, are most of it;
-// keeping the far picture in an image until the map or the scale changes would save both.
 void MapFarLayer::paint(QPainter *painter, const QRectF &rect) const
 {
     const QTransform transform = painter->worldTransform();

@@ -7,6 +7,11 @@
 
 #include "touchpointcarditem.h"
 
+#include <QImage>
+#include <QTransform>
+
+#include <functional>
+
 class QPainter;
 class QRectF;
 
@@ -38,11 +43,39 @@ public:
     // scale or the layer is active; the scene calls it from its background.
     void paint(QPainter *painter, const QRectF &rect) const;
 
+    // While the layer is active: paints what is inside rect from the picture it keeps of the
+    // view's whole background, drawn by paintAll (the canvas under the layer, then the layer)
+    // when the picture is missing, out of date, or drawn at another transform or palette.
+    // False (paint directly) when the picture would be too large to keep, or at the first
+    // repaint at a new transform, which a zoom step or a scroll would not repaint again.
+    bool paintKept(QPainter *painter, const QRectF &rect,
+                   const std::function<void(QPainter *, const QRectF &)> &paintAll);
+
+    // Something the layer or the canvas under it shows may have changed: the kept picture
+    // is drawn again at the next repaint.
+    void invalidate() { mKept = QImage(); }
+    bool hasKeptPicture() const { return !mKept.isNull(); }
+
 private:
     void applyFlags();
+    // A digest of what items may change without the document, the selection or the layer
+    // hearing of it: a persona's focus dims them (their opacity), the metrics tint cards.
+    size_t itemState() const;
 
     MapScene *mScene;
     bool mActive = false;
+
+    // The kept picture, in device pixels, of the device rectangle mKeptRect painted with the
+    // world transform mKeptTransform and the palette mKeptPalette.
+    QImage mKept;
+    QRect mKeptRect;
+    QTransform mKeptTransform;
+    qint64 mKeptPalette = 0;
+    int mKeptHints = 0;
+    // The transform of the last repaint that found no picture: a zoom step or a scroll
+    // paints directly, and only a second repaint at the same transform keeps a picture.
+    QTransform mMissedTransform;
+    size_t mKeptState = 0;
 };
 
 } // namespace Waymark

@@ -98,6 +98,8 @@ MapScene::MapScene(Document *document, const Id &mapId, QObject *parent)
     mMetrics = std::make_unique<MetricsOverlay>(this);
     mHeaderGesture = std::make_unique<HeaderGesture>(this);
     connect(document, &Document::changed, this, &MapScene::onDocumentChanged);
+    // Far out, whatever changes in the map may change the far layer's kept picture.
+    connect(document, &Document::changed, this, [this] { mFarLayer->invalidate(); });
     connect(document, &Document::reset, this, &MapScene::onDocumentReset);
     // Selecting cards ends the selection of an empty cell: one or the other is current.
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
@@ -206,6 +208,7 @@ void MapScene::selectTouchpoints(const QList<Id> &ids)
 void MapScene::setHighlightedTouchpoints(const QSet<Id> &ids)
 {
     mHighlighted = ids;
+    mFarLayer->invalidate();
     for (TouchpointCardItem *item : std::as_const(mCards))
         item->setHighlighted(mHighlighted.contains(item->touchpointId()));
 }
@@ -915,6 +918,18 @@ void MapScene::drawBackground(QPainter *painter, const QRectF &rect)
     // once it repaints; this repaint covers their legs.
     ConnectorItem::showMovedLines(false);
 
+    // Far out, the canvas and the far layer on it are kept as one picture, which a repaint
+    // at the same transform copies.
+    const auto paintAll = [this](QPainter *to, const QRectF &area) {
+        paintCanvas(to, area);
+        mFarLayer->paint(to, area);
+    };
+    if (!mFarLayer->paintKept(painter, rect, paintAll))
+        paintAll(painter, rect);
+}
+
+void MapScene::paintCanvas(QPainter *painter, const QRectF &rect) const
+{
     const QPalette pal = palette();
     painter->fillRect(rect, canvasColor(pal));
 
@@ -937,9 +952,6 @@ void MapScene::drawBackground(QPainter *painter, const QRectF &rect)
         for (const MapLayout::Row &row : mLayout.rows())
             painter->drawLine(QPointF(x, row.y + 8), QPointF(x, row.y + row.height - 8));
     }
-
-    // Zoomed far out, the cards, lines and notes in one pass, under every item.
-    mFarLayer->paint(painter, rect);
 }
 
 void MapScene::setVisibleOrigin(const QPointF &origin)
@@ -2194,18 +2206,21 @@ bool MapScene::removeSelection()
 void MapScene::setPersonaVisible(const Id &personaId, bool visible)
 {
     ensureCurrent();
+    mFarLayer->invalidate();
     mPersonas->setPersonaVisible(personaId, visible);
 }
 
 void MapScene::setFocusPersona(const Id &personaId)
 {
     ensureCurrent();
+    mFarLayer->invalidate();
     mPersonas->setFocusPersona(personaId);
 }
 
 void MapScene::setCompareWithFutureState(bool compare)
 {
     ensureCurrent();
+    mFarLayer->invalidate();
     mPersonas->setComparing(compare);
 }
 

@@ -163,6 +163,8 @@ private slots:
     void farViewShowsSelectionAndHeat();
     void farViewDrawsEveryLine_data();
     void farViewDrawsEveryLine();
+    void farPictureFollowsChanges_data();
+    void farPictureFollowsChanges();
     void movedLineRepaintsAlongItsLegs();
     void shadowPatchMatchesLayers_data();
     void shadowPatchMatchesLayers();
@@ -568,6 +570,108 @@ void TestMapView::farViewShowsSelectionAndHeat()
     const QColor heated = pixelAt(box.center());
     QVERIFY(!closeColours(heated, tile));
     QVERIFY(closeColours(heated, card->tileColor(scene->palette())));
+}
+
+void TestMapView::farPictureFollowsChanges_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<bool>("shows");
+
+    // A title does not show far out; the rest do.
+    QTest::newRow("title") << u"title"_s << false;
+    QTest::newRow("colour") << u"colour"_s << true;
+    QTest::newRow("move") << u"move"_s << true;
+    QTest::newRow("select") << u"select"_s << true;
+    QTest::newRow("search") << u"search"_s << true;
+    QTest::newRow("heat") << u"heat"_s << true;
+    QTest::newRow("palette") << u"palette"_s << true;
+    QTest::newRow("undo of a move") << u"undo"_s << true;
+    QTest::newRow("dimmed") << u"dim"_s << true;
+    QTest::newRow("line rerouted") << u"line"_s << true;
+}
+
+void TestMapView::farPictureFollowsChanges()
+{
+    QFETCH(QString, change);
+    QFETCH(bool, shows);
+
+    // Far out the view keeps its background as a picture; after each change a repaint must
+    // show what a fresh picture shows, pixel for pixel.
+    MapScene *scene = mView->mapScene();
+    mView->resize(1600, 1000);
+    mView->setZoom(0.25);
+    mView->centerOn(scene->sceneRect().center());
+    QVERIFY(scene->farLayer()->isActive());
+    scene->clearSelection();
+    QCoreApplication::processEvents();
+    const QImage before = mView->viewport()->grab().toImage();
+    // Nothing changed: the kept picture is what a repaint shows.
+    QCOMPARE(mView->viewport()->grab().toImage(), before);
+    QVERIFY(scene->farLayer()->hasKeptPicture());
+
+    TouchpointCardItem *card = middleCard(*scene);
+    QVERIFY(card);
+    const Id id = card->touchpointId();
+    const JourneyMap &map = mDocument->project().maps.first();
+    const auto push = [this](Commands::Command command) {
+        if (!command)
+            return false;
+        mDocument->push(command.release());
+        return true;
+    };
+    if (change == u"title") {
+        QVERIFY(push(Commands::setTouchpointTitle(mDocument.get(), id, u"Renamed far out"_s)));
+    } else if (change == u"colour") {
+        QVERIFY(push(Commands::setTouchpointColor(mDocument.get(), id, QColor(0xd3, 0x2f, 0x2f))));
+    } else if (change == u"move" || change == u"undo") {
+        const Touchpoint *touchpoint = findById(map.touchpoints, id);
+        QVERIFY(touchpoint);
+        const Id stageId = touchpoint->stageId == map.stages.first().id ? map.stages.last().id
+                                                                        : map.stages.first().id;
+        QVERIFY(
+            push(Commands::moveTouchpoints(mDocument.get(), {id}, stageId, touchpoint->laneId, 0)));
+        if (change == u"undo") {
+            scene->ensureCurrent();
+            QCoreApplication::processEvents();
+            QVERIFY(mView->viewport()->grab().toImage() != before);
+            mDocument->undoStack()->undo();
+        }
+    } else if (change == u"select") {
+        card->setSelected(true);
+    } else if (change == u"search") {
+        scene->setHighlightedTouchpoints({id});
+    } else if (change == u"heat") {
+        card->setHeatTint(QColor(0x2e, 0x7d, 0x32, 200));
+    } else if (change == u"dim") {
+        // As a persona's focus dims what its path leaves out.
+        card->setOpacity(0.3);
+    } else if (change == u"line") {
+        ConnectorItem *line = scene->connectors().first();
+        QList<QPointF> points = line->points();
+        QVERIFY(points.size() >= 2);
+        points.last() += QPointF(0, 120);
+        points.append(points.last() + QPointF(-200, 0));
+        line->setPoints(points);
+    } else if (change == u"palette") {
+        QPalette palette = scene->palette();
+        palette.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
+        palette.setColor(QPalette::Base, QColor(0x2a, 0x2c, 0x30));
+        scene->setPalette(palette);
+    }
+    scene->ensureCurrent();
+    QCoreApplication::processEvents();
+    const QImage kept = mView->viewport()->grab().toImage();
+    QVERIFY(scene->farLayer()->hasKeptPicture());
+
+    scene->farLayer()->invalidate();
+    const QImage fresh = mView->viewport()->grab().toImage();
+    QCOMPARE(kept.size(), fresh.size());
+    QCOMPARE(differingPixels(kept, fresh), 0);
+    QVERIFY(kept == fresh);
+    if (change == u"undo")
+        QCOMPARE(fresh, before);
+    else
+        QCOMPARE(fresh != before, shows);
 }
 
 void TestMapView::farViewDrawsEveryLine_data()

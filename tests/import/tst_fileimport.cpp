@@ -7,6 +7,7 @@
 #include "document.h"
 #include "import/fileimport.h"
 #include "import/importer.h"
+#include "importfixtures.h"
 #include "storage/projectfile.h"
 #include "storage/sqlite.h"
 
@@ -28,39 +29,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Id fixedId(int n)
-{
-    return QUuid(u"00000000-0000-4000-8000-%1"_s.arg(n, 12, 10, QLatin1Char('0')));
-}
-
-// A map with three touchpoints to attach rows to.
-Project smallProject()
-{
-    Project p;
-    p.id = fixedId(1);
-    p.name = u"Shop"_s;
-    p.created = QDateTime(QDate(2026, 1, 1), QTime(9, 0), Qt::UTC);
-    JourneyMap m;
-    m.id = fixedId(2);
-    m.name = u"Online"_s;
-    m.stages = {{fixedId(3), u"Purchase"_s, {}, 0}};
-    Lane lane;
-    lane.id = fixedId(4);
-    lane.name = u"Touchpoints"_s;
-    m.lanes = {lane};
-    const QStringList titles = {u"Website"_s, u"Store"_s, u"Checkout"_s};
-    for (int i = 0; i < titles.size(); ++i) {
-        Touchpoint t;
-        t.id = fixedId(10 + i);
-        t.stageId = m.stages[0].id;
-        t.laneId = lane.id;
-        t.order = i;
-        t.title = titles[i];
-        m.touchpoints.append(t);
-    }
-    p.maps = {m};
-    return p;
-}
+using ImportFixtures::fixedId;
+using ImportFixtures::smallProject;
 
 QByteArray fileBytes(const QString &path)
 {

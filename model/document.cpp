@@ -111,8 +111,6 @@ void Document::checkRowsInBackground()
         if (generation != mCheckGeneration)
             return;
         mRowsChecked = true;
-        // TODO: The Data dock does not consult damagedDatasets() yet: it shows SQLite's error
-        // for a damaged table of rows rather than saying the dataset is unreadable.
         mDamagedDatasets = result.damaged;
         const StorageError error = damageReport(result, mProject.datasets, displayName());
         if (error)

@@ -1399,6 +1399,18 @@ measure without data is null. Fields are only ever added, never renamed.</source
         <source>Data attached to &lt;b&gt;%1&lt;/b&gt;:</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>rows damaged · %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The imported rows of this dataset are damaged in the project file, so its figures are left out of the map. Import the file again, or ask for a fresh copy of the project.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1”: rows damaged, left out of the figures</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Waymark::Document</name>

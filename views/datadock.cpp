@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -142,8 +143,11 @@ void DataDock::setDocument(Document *document)
         disconnect(mDocument, nullptr, this, nullptr);
     mDocument = document;
     mTouchpoints.clear();
-    if (mDocument)
+    if (mDocument) {
         connect(mDocument, &Document::changed, this, &DataDock::documentChanged);
+        // The check after opening may find a dataset's rows damaged: it is marked then.
+        connect(mDocument, &Document::rowsCheckFinished, this, &DataDock::rebuild);
+    }
     rebuild();
 }
 
@@ -180,6 +184,16 @@ void DataDock::rebuild()
                        .arg(formatName(d), d.sourceFile,
                             locale.toString(d.imported.toLocalTime(), QLocale::ShortFormat)));
             item->setToolTip(1, item->text(1));
+            if (!mDocument->isDatasetReadable(d.id)) {
+                item->setText(1, tr("rows damaged · %1").arg(item->text(1)));
+                item->setIcon(0, mTree->style()->standardIcon(QStyle::SP_MessageBoxWarning));
+                const QString why = tr("The imported rows of this dataset are damaged in the "
+                                       "project file, so its figures are left out of the map. "
+                                       "Import the file again, or ask for a fresh copy of the "
+                                       "project.");
+                item->setToolTip(0, why);
+                item->setToolTip(1, why);
+            }
             item->setData(0, datasetRole, d.id);
             item->setData(0, columnRole, -1);
             QFont bold = item->font(0);
@@ -366,6 +380,16 @@ void DataDock::updateTouchpointInfo()
         bool direct = false;
         for (const DatasetAttachment &a : d.attachments)
             direct = direct || (a.kind != AttachmentKind::ByColumn && a.touchpointId == touchpoint);
+        // Damaged rows are not read: what they would count cannot be trusted.
+        if (!mDocument->isDatasetReadable(d.id)) {
+            bool attached = direct;
+            for (const DatasetAttachment &a : d.attachments)
+                attached = attached || a.kind == AttachmentKind::ByColumn;
+            if (attached)
+                lines.append(
+                    tr("“%1”: rows damaged, left out of the figures").arg(d.name.toHtmlEscaped()));
+            continue;
+        }
         const qint64 rows = rowsAttached(d, touchpoint);
         if (!direct && rows == 0)
             continue;

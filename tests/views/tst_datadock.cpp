@@ -1,4 +1,5 @@
 // The Data dock: the datasets listed as the model has them, and its edits as undo steps.
+#include "../common/damagedrows.h"
 #include "commands.h"
 #include "datadock.h"
 #include "document.h"
@@ -7,6 +8,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,6 +87,7 @@ private slots:
     void columnRoleAndType_data();
     void columnRoleAndType();
     void touchpointShowsItsRows();
+    void damagedRowsAreMarked();
     void screenshot();
 };
 
@@ -200,6 +203,44 @@ void TestDataDock::touchpointShowsItsRows()
     QVERIFY2(label->text().contains(u": 2 row"_s), qPrintable(label->text()));
     f.dock.setSelectedTouchpoints({demo});
     QVERIFY(label->text().contains(u"No data"_s));
+}
+
+void TestDataDock::damagedRowsAreMarked()
+{
+    Fixture f(mCsv);
+    QVERIFY(!f.datasetId.isNull());
+    const QString name = f.document->project().datasets.first().name;
+    const QString file = mDir.filePath(u"damaged.waymark"_s);
+    StorageError error;
+    QVERIFY2(f.document->saveAs(file, &error), qPrintable(error.message));
+    f.dock.setDocument(nullptr);
+    QString why;
+    QVERIFY2(TestSupport::damageRowsOf(file, name, &why), qPrintable(why));
+
+    std::unique_ptr<Document> doc = Document::open(file, &error);
+    QVERIFY2(doc, qPrintable(error.message + u'\n' + error.detail));
+    QSignalSpy checked(doc.get(), &Document::rowsCheckFinished);
+    DataDock dock;
+    dock.setDocument(doc.get());
+    const Id blog = touchpointTitled(doc->project(), u"Blog"_s);
+    dock.setSelectedTouchpoints({blog});
+    auto *tree = dock.findChild<QTreeWidget *>();
+    auto *label = dock.findChild<QLabel *>(u"touchpointDataLabel"_s);
+    QVERIFY(tree && label);
+    // Before the check has found it, the dataset reads as any other.
+    QVERIFY(!tree->topLevelItem(0)->text(1).contains(u"damaged"_s));
+    QVERIFY2(label->text().contains(u": 2 row"_s), qPrintable(label->text()));
+
+    QVERIFY(checked.wait(10000));
+    QVERIFY(!doc->isDatasetReadable(f.datasetId));
+    QVERIFY2(tree->topLevelItem(0)->text(1).startsWith(u"rows damaged"_s),
+             qPrintable(tree->topLevelItem(0)->text(1)));
+    QVERIFY(tree->topLevelItem(0)->toolTip(0).contains(u"Import the file again"_s));
+    QVERIFY(!tree->topLevelItem(0)->icon(0).isNull());
+    QVERIFY2(label->text().contains(u"rows damaged, left out of the figures"_s),
+             qPrintable(label->text()));
+    QVERIFY(!label->text().contains(u"row(s)"_s));
+    dock.setDocument(nullptr);
 }
 
 // A picture of the dock for people to judge: set WAYMARK_SCREENSHOT_DIR to write it.

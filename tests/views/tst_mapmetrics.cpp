@@ -1,6 +1,7 @@
 // Metrics on the map: the controller that computes them off the UI thread after a burst of
 // changes, and the canvas's badges, heat tints and struggle flags. A small survey and sales
 // export is imported into a three-card map with the importer, as a person would.
+#include "../common/damagedrows.h"
 #include "annotationitems.h"
 #include "commands.h"
 #include "document.h"
@@ -12,7 +13,6 @@
 #include "metricsactions.h"
 #include "metricscontroller.h"
 #include "metricsoverlay.h"
-#include "storage/sqlite.h"
 #include "touchpointcarditem.h"
 
 #include <QAction>
@@ -344,24 +344,9 @@ void TestMapMetrics::damagedRowsGiveNoFigures()
     const QString file = mDir->filePath(u"fixture.waymark"_s);
     QVERIFY(QFile::copy(QStringLiteral(WAYMARK_TEST_DATA "/format-3.waymark"), file));
     QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
-    if (damage) {
-        qint64 rootPage = 0;
-        {
-            Sql::Database db;
-            QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
-            rootPage = db.queryInt(u"SELECT rootpage FROM sqlite_schema WHERE name = "
-                                   "(SELECT 'dataset_rows_' || s.rows_table FROM "
-                                   "dataset_sources s JOIN datasets d ON d.id = s.dataset_id "
-                                   "WHERE d.name = 'Spring survey')"_s)
-                           .value_or(0);
-            QCOMPARE(db.queryInt(u"PRAGMA page_size"_s), std::optional<qint64>(4096));
-        }
-        QVERIFY(rootPage > 1);
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        QVERIFY(f.seek((rootPage - 1) * 4096));
-        QCOMPARE(f.write(QByteArray(64, '\xA5')), qint64(64));
-    }
+    QString why;
+    if (damage)
+        QVERIFY2(TestSupport::damageRowsOf(file, u"Spring survey"_s, &why), qPrintable(why));
 
     StorageError error;
     std::unique_ptr<Document> doc = Document::open(file, &error);

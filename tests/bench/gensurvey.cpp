@@ -186,7 +186,8 @@ int main(int argc, char *argv[])
     unsigned day = 0;
     for (unsigned month = 0; month < 12; ++month) {
         for (unsigned d = 1; d <= monthDays[month]; ++d, ++day) {
-            char text[11];
+            // Room for any two unsigned numbers, which GCC cannot tell are below 32 here.
+            char text[32];
             std::snprintf(text, sizeof text, "2024-%02u-%02u", month + 1, d);
             days[day] = text;
         }

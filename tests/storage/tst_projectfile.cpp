@@ -1,6 +1,7 @@
 // The project file: round trip of every field, the refusal of each kind of bad file with
 // its own message, migration from the committed fixture, atomic saves, the working copy.
 #include "../common/crashedcopy.h"
+#include "../common/damagedrows.h"
 #include "../common/fullproject.h"
 
 #include "commands.h"
@@ -894,27 +895,8 @@ void tst_ProjectFile::damagedRowsOpenAndAreReported()
     const QString file = path(u"damaged-rows.waymark"_s);
     QVERIFY(QFile::copy(QStringLiteral(WAYMARK_TEST_DATA "/format-3.waymark"), file));
     QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
-    qint64 rootPage = 0;
-    {
-        Sql::Database db;
-        QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
-        const qint64 table = db.queryInt(u"SELECT rows_table FROM dataset_sources s JOIN datasets "
-                                         "d ON d.id = s.dataset_id WHERE d.name = "
-                                         "'Spring survey'"_s)
-                                 .value_or(0);
-        QVERIFY(table > 0);
-        rootPage = db.queryInt(u"SELECT rootpage FROM sqlite_schema WHERE name = "
-                               "'dataset_rows_%1'"_s.arg(table))
-                       .value_or(0);
-        QCOMPARE(db.queryInt(u"PRAGMA page_size"_s), std::optional<qint64>(4096));
-    }
-    QVERIFY(rootPage > 1);
-    {
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        QVERIFY(f.seek((rootPage - 1) * 4096));
-        QCOMPARE(f.write(QByteArray(64, '\xA5')), qint64(64));
-    }
+    QString why;
+    QVERIFY2(TestSupport::damageRowsOf(file, u"Spring survey"_s, &why), qPrintable(why));
 
     // It opens, the map as it was, and then the check names the damaged dataset.
     StorageError error;

@@ -5,13 +5,11 @@
 #include "mapstyle.h"
 #include "textfit.h"
 
-#include <QCoreApplication>
 #include <QGraphicsScene>
 #include <QLineF>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QPolygonF>
-#include <QSet>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
@@ -53,12 +51,6 @@ QFont labelFont()
 }
 
 // The lines that moved since the last turn of the event loop: they paint nothing until then.
-QSet<ConnectorItem *> &movedLines()
-{
-    static QSet<ConnectorItem *> lines;
-    return lines;
-}
-
 } // namespace
 
 ConnectorItem::ConnectorItem(const Connector &connector, const QList<QPointF> &points)
@@ -68,76 +60,107 @@ ConnectorItem::ConnectorItem(const Connector &connector, const QList<QPointF> &p
     setZValue(restingZ);
     setFlag(ItemIsSelectable);
     setFlag(ItemUsesExtendedStyleOption); // strokes only the legs a repaint exposes
+    // At rest the scene draws the line beneath every item (MapScene::drawBackground()), so
+    // that a line that moves repaints only the legs that changed rather than its whole
+    // bounding box; selected, it draws itself above the cards.
+    setFlag(ItemHasNoContents);
     if (!connector.label.isEmpty())
         setToolTip(connector.label);
     setPoints(points);
 }
 
-ConnectorItem::~ConnectorItem()
-{
-    movedLines().remove(this);
-}
+ConnectorItem::~ConnectorItem() = default;
 
 void ConnectorItem::setPoints(const QList<QPointF> &points)
 {
     if (points == mPoints && !mBounds.isNull())
         return;
-    // A line that moves repaints along its legs, where it was and where it goes, rather than
-    // its whole bounding box: a line across the map would otherwise repaint the whole window
-    // at every step of a drag. For its own change of geometry to repaint nothing, it paints
-    // nothing until the scene has taken that change in, on the next turn of the event loop
-    // (as it does while the far layer draws it).
     QGraphicsScene *scene = this->scene();
     // Far out the line is part of the far layer's kept picture.
     if (auto *mapScene = qobject_cast<MapScene *>(scene))
         mapScene->farLayer()->invalidate();
-    if (scene && !mPoints.isEmpty()) {
-        updateLegs();
-        if (!(flags() & ItemHasNoContents)) {
-            setFlag(ItemHasNoContents);
-            QSet<ConnectorItem *> &moved = movedLines();
-            // Posted to the application rather than the scene, which may go first.
-            if (moved.isEmpty())
-                QMetaObject::invokeMethod(
-                    QCoreApplication::instance(), [] { showMovedLines(); }, Qt::QueuedConnection);
-            moved.insert(this);
-        }
-    }
+    // A line drawn by the scene repaints the legs it lost and the legs it gained, where it
+    // was and where it goes: a card that moves one place in its cell changes the first legs
+    // of its lines, not the long runs along the gutters. Qt repaints nothing itself for an
+    // item without contents, not even its bounding box. A line that draws itself (selected)
+    // is repainted by Qt where its bounding box was and is.
+    const bool drawnByScene = flags() & ItemHasNoContents;
+    const QList<QPointF> before = std::exchange(mPoints, points);
     prepareGeometryChange();
-    mPoints = points;
     mShape = QPainterPath();
     // The corners bound the line; the arrowheads, the stroke and the handles reach a little
     // beyond them.
     const QRectF corners = QPolygonF(mPoints).boundingRect();
     mBounds = corners.adjusted(-reach, -reach, reach, reach);
-    if (scene)
-        updateLegs();
-}
-
-void ConnectorItem::updateLegs() const
-{
-    QGraphicsScene *scene = this->scene();
-    const QPointF offset = scenePos();
-    for (qsizetype i = 1; i < mPoints.size(); ++i) {
-        const QRectF leg = QRectF(mPoints.at(i - 1), mPoints.at(i)).normalized();
-        scene->update(leg.adjusted(-reach, -reach, reach, reach).translated(offset));
+    if (scene && drawnByScene) {
+        repaintLegs(before, mPoints);
+        repaintLegs(mPoints, before);
     }
 }
 
-void ConnectorItem::showMovedLines(bool repaintLegs)
+void ConnectorItem::repaintLegs(const QList<QPointF> &points, const QList<QPointF> &except) const
 {
-    if (movedLines().isEmpty())
+    QGraphicsScene *scene = this->scene();
+    if (!scene)
         return;
-    const QSet<ConnectorItem *> moved = std::exchange(movedLines(), {});
-    for (ConnectorItem *item : moved) {
-        // Far out the far layer draws the line still.
-        const auto *mapScene = qobject_cast<const MapScene *>(item->scene());
-        if (mapScene && mapScene->farLayer()->isActive())
+    const auto hasLeg = [](const QList<QPointF> &line, const QPointF &a, const QPointF &b) {
+        for (qsizetype i = 1; i < line.size(); ++i) {
+            if ((line.at(i - 1) == a && line.at(i) == b) || (line.at(i - 1) == b && line.at(i) == a))
+                return true;
+        }
+        return false;
+    };
+    // A corner's curve reaches cornerRadius into the leg beside it, and the stroke and its
+    // antialiasing a little further: a changed leg repaints that much of its neighbours.
+    constexpr qreal margin = reach + 2;
+    const QPointF offset = scenePos();
+    for (qsizetype i = 1; i < points.size(); ++i) {
+        if (hasLeg(except, points.at(i - 1), points.at(i)))
             continue;
-        item->setFlag(ItemHasNoContents, false);
-        // The repaint of its new legs may have come while it painted nothing.
-        if (repaintLegs && item->scene())
-            item->updateLegs();
+        const QRectF leg = QRectF(points.at(i - 1), points.at(i)).normalized();
+        scene->update(leg.adjusted(-margin, -margin, margin, margin).translated(offset));
+    }
+}
+
+bool ConnectorItem::isDrawnByScene() const
+{
+    return flags() & ItemHasNoContents;
+}
+
+void ConnectorItem::paintLine(QPainter *painter, const QRectF &area, const QPalette &palette) const
+{
+    if (mPoints.size() < 2)
+        return;
+    const bool selected = isSelected();
+    const QColor color = selected ? palette.color(QPalette::Highlight) : connectorColor(palette);
+    const QPainterPath line = linePath(area);
+
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (selected) {
+        // A soft halo under the line: a thicker line alone would hide the route's corners.
+        QColor halo = color;
+        halo.setAlphaF(0.25);
+        painter->setPen(QPen(halo, 7, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(line);
+    }
+    painter->setPen(QPen(color, selected ? 2.2 : 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(line);
+
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    const ConnectorDirection direction = mConnector.direction;
+    if (direction == ConnectorDirection::Forward || direction == ConnectorDirection::Both)
+        painter->drawPolygon(arrowHead(mPoints.last(), mPoints[mPoints.size() - 2]));
+    if (direction == ConnectorDirection::Backward || direction == ConnectorDirection::Both)
+        painter->drawPolygon(arrowHead(mPoints.first(), mPoints[1]));
+
+    if (selected) {
+        painter->setPen(QPen(color, 1.5));
+        painter->setBrush(palette.color(QPalette::Base));
+        painter->drawEllipse(endHandleRect(End::From));
+        painter->drawEllipse(endHandleRect(End::To));
     }
 }
 
@@ -167,8 +190,20 @@ void ConnectorItem::setLabelCentre(const QSizeF &labelSize, const QPointF &centr
 QVariant ConnectorItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
     if (change == ItemSelectedHasChanged) {
-        setZValue(value.toBool() ? selectedZ : restingZ);
+        const bool selected = value.toBool();
+        setZValue(selected ? selectedZ : restingZ);
         mShape = QPainterPath(); // the end handles belong to it while selected
+        // Selected, the line draws itself, over the cards; far out the far layer draws it
+        // either way. Qt repaints the bounding box of an item that gains contents, and
+        // nothing for one that loses them: the scene then draws it resting.
+        const auto *mapScene = qobject_cast<const MapScene *>(scene());
+        const bool far = mapScene && mapScene->farLayer()->isActive();
+        setFlag(ItemHasNoContents, !selected || far);
+        if (!selected && scene())
+            scene()->update(sceneBoundingRect());
+    } else if (change == ItemOpacityHasChanged && isDrawnByScene() && scene()) {
+        // Dimmed by a persona's focus: Qt repaints nothing for an item without contents.
+        scene()->update(sceneBoundingRect());
     }
     return QGraphicsItem::itemChange(change, value);
 }
@@ -248,44 +283,11 @@ QPainterPath ConnectorItem::shape() const
 
 void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
-    // Far out the scene's far layer draws every line at once.
-    if (mPoints.size() < 2 ||
-        MapFarLayer::isFar(
+    // Far out the scene's far layer draws every line at once; at rest the scene draws it.
+    if (MapFarLayer::isFar(
             QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())))
         return;
-
-    const QPalette palette = scene() ? scene()->palette() : QPalette();
-    const bool selected = option->state & QStyle::State_Selected;
-    const QColor color = selected ? palette.color(QPalette::Highlight) : connectorColor(palette);
-    const QPainterPath line = linePath(option->exposedRect);
-
-    painter->setRenderHint(QPainter::Antialiasing);
-    if (selected) {
-        // A soft halo under the line: a thicker line alone would hide the route's corners.
-        QColor halo = color;
-        halo.setAlphaF(0.25);
-        painter->setPen(QPen(halo, 7, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawPath(line);
-    }
-    painter->setPen(QPen(color, selected ? 2.2 : 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    painter->setBrush(Qt::NoBrush);
-    painter->drawPath(line);
-
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(color);
-    const ConnectorDirection direction = mConnector.direction;
-    if (direction == ConnectorDirection::Forward || direction == ConnectorDirection::Both)
-        painter->drawPolygon(arrowHead(mPoints.last(), mPoints[mPoints.size() - 2]));
-    if (direction == ConnectorDirection::Backward || direction == ConnectorDirection::Both)
-        painter->drawPolygon(arrowHead(mPoints.first(), mPoints[1]));
-
-    if (selected) {
-        painter->setPen(QPen(color, 1.5));
-        painter->setBrush(palette.color(QPalette::Base));
-        painter->drawEllipse(endHandleRect(End::From));
-        painter->drawEllipse(endHandleRect(End::To));
-    }
+    paintLine(painter, option->exposedRect, scene() ? scene()->palette() : QPalette());
 }
 
 ConnectorLabelItem::ConnectorLabelItem(const QString &text)

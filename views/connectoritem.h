@@ -38,10 +38,13 @@ public:
     // The corners of the line, from the first card to the second.
     const QList<QPointF> &points() const { return mPoints; }
     void setPoints(const QList<QPointF> &points);
-    // The lines that moved paint themselves again, once the scene has taken in their moves:
-    // the scene calls it as a repaint starts, before any item is drawn (then the repaint
-    // already covers their legs), and the event loop after it in any case.
-    static void showMovedLines(bool repaintLegs = true);
+
+    // At rest (not selected) the line paints nothing itself: the scene draws it beneath
+    // every item, with paintLine(). The scene repaints where such a line comes or goes.
+    bool isDrawnByScene() const;
+    // Draws the legs of the line that reach into area (scene coordinates, as the item's own),
+    // its arrowheads and, selected, its halo and end handles.
+    void paintLine(QPainter *painter, const QRectF &area, const QPalette &palette) const;
 
     // The handle at one end, in scene coordinates; it shows while the connector is selected.
     QRectF endHandleRect(End end) const;
@@ -61,8 +64,8 @@ protected:
 private:
     // The line with its rounded corners; with an area, only the legs that reach into it.
     QPainterPath linePath(const QRectF &area = QRectF()) const;
-    // Asks the scene to repaint along each leg of the line.
-    void updateLegs() const;
+    // Asks the scene to repaint along each leg of points that except does not have.
+    void repaintLegs(const QList<QPointF> &points, const QList<QPointF> &except) const;
 
     Connector mConnector;
     QList<QPointF> mPoints;

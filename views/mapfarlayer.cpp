@@ -277,9 +277,11 @@ void MapFarLayer::applyFlags()
         for (AnnotationMarkerItem *marker : card->markers())
             apply(marker);
     }
+    // Near, a line at rest is drawn by the scene beneath the items, and a selected one
+    // draws itself (ConnectorItem::isDrawnByScene()).
     const QList<ConnectorItem *> connectors = mScene->connectors();
     for (ConnectorItem *line : connectors)
-        apply(line);
+        line->setFlag(QGraphicsItem::ItemHasNoContents, mActive || !line->isSelected());
     const QList<ConnectorLabelItem *> labels = mScene->connectorLabels();
     for (ConnectorLabelItem *label : labels)
         apply(label);

@@ -305,6 +305,43 @@ QRectF MapLayout::rowBandRect(qsizetype row) const
     return QRectF(grid.left(), r.y, grid.width(), r.height);
 }
 
+QRectF MapLayout::rowBandRect(qsizetype row, const QRectF &area) const
+{
+    // Beyond the corner radius of the band and a pixel of antialiasing.
+    constexpr qreal reach = 8;
+    const QRectF band = rowBandRect(row);
+    const QRectF wide = area.adjusted(-reach, -reach, reach, reach);
+    return QRectF(QPointF(std::max(band.left(), wide.left()), std::max(band.top(), wide.top())),
+                  QPointF(std::min(band.right(), wide.right()),
+                          std::min(band.bottom(), wide.bottom())));
+}
+
+MapLayout::Span MapLayout::rowsIn(const QRectF &area) const
+{
+    constexpr qreal reach = 2;
+    // Rows lie top to bottom and columns left to right, without overlapping.
+    const auto first = std::partition_point(mRows.cbegin(), mRows.cend(), [&](const Row &r) {
+        return r.y + r.height < area.top() - reach;
+    });
+    const auto last = std::partition_point(first, mRows.cend(), [&](const Row &r) {
+        return r.y <= area.bottom() + reach;
+    });
+    return {first - mRows.cbegin(), last - mRows.cbegin()};
+}
+
+MapLayout::Span MapLayout::columnsIn(const QRectF &area) const
+{
+    constexpr qreal reach = 2;
+    const auto first =
+        std::partition_point(mColumns.cbegin(), mColumns.cend(), [&](const Column &c) {
+            return c.x + c.width < area.left() - reach;
+        });
+    const auto last = std::partition_point(first, mColumns.cend(), [&](const Column &c) {
+        return c.x <= area.right() + reach;
+    });
+    return {first - mColumns.cbegin(), last - mColumns.cbegin()};
+}
+
 QRectF MapLayout::chartRect(qsizetype row) const
 {
     const Row &r = mRows.at(row);

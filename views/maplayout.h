@@ -82,6 +82,9 @@ public:
     QRectF laneHeaderRect(qsizetype row) const;
     QRectF cellRect(qsizetype column, qsizetype row) const;
     QRectF rowBandRect(qsizetype row) const; // the row across every column
+    // The same cut to a little more than area, so that a band's rounded ends outside area
+    // stay outside it: what a repaint of area needs to fill.
+    QRectF rowBandRect(qsizetype row, const QRectF &area) const;
     // The band of emotion curves of a feelings lane, across every column; empty otherwise.
     QRectF chartRect(qsizetype row) const;
     QRectF cornerRect() const; // above the lane headers, left of the stage headers
@@ -89,6 +92,16 @@ public:
     QRectF bounds() const;     // everything, margins included
 
     std::optional<Cell> cellAt(const QPointF &scenePos) const;
+
+    // The rows or columns [first, last) that reach into area (or come within two pixels of
+    // it, for the lines drawn along their edges).
+    struct Span
+    {
+        qsizetype first = 0;
+        qsizetype last = 0;
+    };
+    Span rowsIn(const QRectF &area) const;
+    Span columnsIn(const QRectF &area) const;
 
 private:
     // Puts the cards and notes of one cell of a row starting at rowY.

@@ -37,6 +37,7 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QSettings>
+#include <QStyleOptionGraphicsItem>
 #include <QTextDocument>
 #include <QTimer>
 #include <QUndoStack>
@@ -490,11 +491,15 @@ bool MapScene::updateConnectorInPlace(const ChangeEvent &event)
             delete label;
         }
         mConnectors.removeOne(old);
+        // A line the scene draws leaves no painted area of its own for Qt to repaint.
+        update(old->sceneBoundingRect());
         delete old;
     }
     if (const Connector *now = findById(m->connectors, event.id)) {
-        for (ConnectorItem *item : addConnectorItems({*now}))
+        for (ConnectorItem *item : addConnectorItems({*now})) {
             item->setSelected(selected);
+            update(item->sceneBoundingRect());
+        }
     }
     // Lines sharing a gutter with this one spread out again once things are still.
     scheduleConnectorRouting();
@@ -914,14 +919,11 @@ void MapScene::rerouteConnectors()
 
 void MapScene::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    // Lines that moved paint nothing until the scene has taken in their moves, which it has
-    // once it repaints; this repaint covers their legs.
-    ConnectorItem::showMovedLines(false);
-
     // Far out, the canvas and the far layer on it are kept as one picture, which a repaint
     // at the same transform copies.
     const auto paintAll = [this](QPainter *to, const QRectF &area) {
         paintCanvas(to, area);
+        paintRestingLines(to, area);
         mFarLayer->paint(to, area);
     };
     if (!mFarLayer->paintKept(painter, rect, paintAll))
@@ -937,21 +939,53 @@ void MapScene::paintCanvas(QPainter *painter, const QRectF &rect) const
     if (!m)
         return;
 
+    // Only the rows and columns that reach into the repainted area: a drag step at 100 %
+    // repaints two cells of a map that may be fifty stages wide.
+    const MapLayout::Span rows = mLayout.rowsIn(rect);
+    const MapLayout::Span columns = mLayout.columnsIn(rect);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    for (qsizetype r = 0; r < mLayout.rows().size(); ++r) {
+    for (qsizetype r = rows.first; r < rows.last; ++r) {
         painter->setBrush(rowColor(pal, int(r)));
-        painter->drawRoundedRect(mLayout.rowBandRect(r), 5, 5);
+        painter->drawRoundedRect(mLayout.rowBandRect(r, rect), 5, 5);
     }
-    paintTints(painter, mLayout, *m, pal);
+    paintTints(painter, mLayout, *m, pal, rect);
 
     // Column rules stop short of the band edges, so the rows stay the stronger shape.
     painter->setPen(QPen(gridLineColor(pal), 1));
-    for (qsizetype c = 1; c < mLayout.columns().size(); ++c) {
+    for (qsizetype c = std::max<qsizetype>(columns.first, 1); c < columns.last; ++c) {
         const qreal x = mLayout.columns().at(c).x;
-        for (const MapLayout::Row &row : mLayout.rows())
+        for (qsizetype r = rows.first; r < rows.last; ++r) {
+            const MapLayout::Row &row = mLayout.rows().at(r);
             painter->drawLine(QPointF(x, row.y + 8), QPointF(x, row.y + row.height - 8));
+        }
     }
+}
+
+void MapScene::paintRestingLines(QPainter *painter, const QRectF &rect) const
+{
+    // Far out the far layer draws them all.
+    if (MapFarLayer::isFar(
+            QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())))
+        return;
+    // Beneath every item, as their own z-value (below the cards and the personas' paths)
+    // would put them. A line dimmed by a persona's focus keeps its opacity.
+    const QPalette pal = palette();
+    const qreal opacity = painter->opacity();
+    for (const ConnectorItem *item : mConnectors) {
+        if (!item->isDrawnByScene() || !item->isVisible())
+            continue;
+        const QRectF bounds = item->sceneBoundingRect();
+        if (!bounds.intersects(rect))
+            continue;
+        painter->setOpacity(opacity * item->effectiveOpacity());
+        // The scene places its lines at the origin, their corners in scene coordinates.
+        const QPointF offset = item->scenePos();
+        painter->translate(offset);
+        item->paintLine(painter, rect.translated(-offset), pal);
+        painter->translate(-offset);
+    }
+    painter->setOpacity(opacity);
 }
 
 void MapScene::setVisibleOrigin(const QPointF &origin)

@@ -194,6 +194,8 @@ protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     // The canvas under every item: the rows' bands, their tints, the columns' rules.
     void paintCanvas(QPainter *painter, const QRectF &rect) const;
+    // The connectors at rest (ConnectorItem::isDrawnByScene()) that reach into rect.
+    void paintRestingLines(QPainter *painter, const QRectF &rect) const;
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;

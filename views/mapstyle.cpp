@@ -210,24 +210,26 @@ QColor rowTint(const Lane &lane, const QPalette &palette)
 }
 
 void paintTints(QPainter *painter, const MapLayout &layout, const JourneyMap &map,
-                const QPalette &palette)
+                const QPalette &palette, const QRectF &area)
 {
+    const MapLayout::Span rows = layout.rowsIn(area);
+    const MapLayout::Span columns = layout.columnsIn(area);
     painter->save();
     painter->setPen(Qt::NoPen);
-    for (qsizetype r = 0; r < layout.rows().size(); ++r) {
+    for (qsizetype r = rows.first; r < rows.last; ++r) {
         const Lane *lane = findById(map.lanes, layout.rows().at(r).laneId);
         if (!lane || !lane->color.isValid())
             continue;
         painter->setBrush(rowTint(*lane, palette));
-        painter->drawRoundedRect(layout.rowBandRect(r), 5, 5);
+        painter->drawRoundedRect(layout.rowBandRect(r, area), 5, 5);
     }
     // A column's tint covers its cells only, so the gaps between rows stay the canvas's.
-    for (qsizetype c = 0; c < layout.columns().size(); ++c) {
+    for (qsizetype c = columns.first; c < columns.last; ++c) {
         const Stage *stage = findById(map.stages, layout.columns().at(c).stageId);
         if (!stage || !stage->color.isValid())
             continue;
         painter->setBrush(columnTint(*stage, palette));
-        for (qsizetype r = 0; r < layout.rows().size(); ++r)
+        for (qsizetype r = rows.first; r < rows.last; ++r)
             painter->drawRect(layout.cellRect(c, r));
     }
     painter->restore();

@@ -90,9 +90,10 @@ QColor annotationColor(AnnotationKind kind, int severity = 3);
 // for a header carries down the map. Stages and lanes of the theme's colour get none.
 QColor columnTint(const Stage &stage, const QPalette &palette);
 QColor rowTint(const Lane &lane, const QPalette &palette);
-// Paints those tints over the rows of the grid, below the cards.
+// Paints those tints over the rows and columns of the grid that reach into area, below the
+// cards.
 void paintTints(QPainter *painter, const MapLayout &layout, const JourneyMap &map,
-                const QPalette &palette);
+                const QPalette &palette, const QRectF &area);
 
 // A colour offered for a stage or a lane: mid tones that carry white text on a header and
 // still stand out as an accent on a dark canvas.

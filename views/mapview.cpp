@@ -52,7 +52,7 @@ public:
 
     // The same once the map has been still for a moment. Drawing the picture draws every
     // item of the map, which on a map of thousands takes longer than a frame: not at each
-    // step of a drag.
+    // step of a drag. Until then the overview shows the picture it has.
     void invalidateSoon() { mSettle.start(); }
 
     // Where a point of the scene is drawn in the overview, and back.
@@ -68,7 +68,11 @@ public:
 protected:
     void paintEvent(QPaintEvent *) override
     {
-        if (mStale || mPicture.size() != size()) {
+        // A picture of another size (the map grew or shrank) is stretched to fit until the
+        // map is still: a repaint of the cards over the overview must not draw the map anew.
+        if (mPicture.size() != size() && !mPicture.isNull() && !mStale && !mSettle.isActive())
+            invalidateSoon();
+        if (mStale || mPicture.isNull()) {
             mPicture = QImage(size(), QImage::Format_ARGB32_Premultiplied);
             mPicture.fill(palette().color(QPalette::Base));
             QPainter picture(&mPicture);
@@ -76,7 +80,8 @@ protected:
             mStale = false;
         }
         QPainter painter(this);
-        painter.drawImage(0, 0, mPicture);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(QRectF(rect()), mPicture);
         painter.setPen(palette().color(QPalette::Mid));
         painter.drawRect(rect().adjusted(0, 0, -1, -1));
 
@@ -138,7 +143,7 @@ MapView::MapView(Document *document, const Id &mapId, QWidget *parent)
     // is still.
     if (document)
         connect(document, &Document::changed, overview, &MapOverview::invalidateSoon);
-    connect(mScene, &QGraphicsScene::sceneRectChanged, overview, &MapOverview::invalidate);
+    connect(mScene, &QGraphicsScene::sceneRectChanged, overview, &MapOverview::invalidateSoon);
 }
 
 Id MapView::mapId() const

@@ -116,10 +116,12 @@ public:
     void setError(const QString &error) { mError = error; }
 
 private:
+    // Kept from one run to the next, and from one entity to the next while the writer lives;
+    // a statement that failed is prepared again, so that one failure does not stick.
     Sql::Statement &statement(const QString &sql)
     {
         std::unique_ptr<Sql::Statement> &slot = mStatements[sql];
-        if (!slot)
+        if (!slot || !slot->ok())
             slot = std::make_unique<Sql::Statement>(mDb, sql);
         return *slot;
     }
@@ -1265,10 +1267,32 @@ bool writeProject(Sql::Database &db, const Project &project, QString *error)
     return ok;
 }
 
+struct EntityWriter::Statements
+{
+    explicit Statements(Sql::Database &db)
+        : writer(db)
+    {}
+
+    Writer writer;
+};
+
+EntityWriter::EntityWriter(Sql::Database &db)
+    : mStatements(std::make_unique<Statements>(db))
+{}
+
+EntityWriter::~EntityWriter() = default;
+
 bool writeEntity(Sql::Database &db, const Project &project, EntityKind kind, const Id &id,
                  bool added, QString *error)
 {
-    Writer w(db);
+    return EntityWriter(db).write(project, kind, id, added, error);
+}
+
+bool EntityWriter::write(const Project &project, EntityKind kind, const Id &id, bool added,
+                         QString *error)
+{
+    Writer &w = mStatements->writer;
+    w.setError({});
     bool ok = true;
 
     switch (kind) {

@@ -7,6 +7,7 @@
 #include "../entities.h"
 #include "projectfile.h"
 
+#include <memory>
 #include <optional>
 
 namespace Waymark::Sql {
@@ -38,5 +39,24 @@ bool writeProject(Sql::Database &db, const Project &project, QString *error);
 // map is written with everything in it.
 bool writeEntity(Sql::Database &db, const Project &project, EntityKind kind, const Id &id,
                  bool added, QString *error);
+
+// The same for one entity after another into one database, with the statements prepared
+// once for all of them: the working copy writes a handful of rows after every edit, and
+// preparing their statements each time cost more than writing them.
+class EntityWriter
+{
+public:
+    explicit EntityWriter(Sql::Database &db);
+    ~EntityWriter();
+    EntityWriter(const EntityWriter &) = delete;
+    EntityWriter &operator=(const EntityWriter &) = delete;
+
+    bool write(const Project &project, EntityKind kind, const Id &id, bool added,
+               QString *error);
+
+private:
+    struct Statements;
+    std::unique_ptr<Statements> mStatements;
+};
 
 } // namespace Waymark::Store

@@ -59,6 +59,7 @@ bool processIsRunning(qint64 pid)
 WorkingCopy::~WorkingCopy()
 {
     stopCheck();
+    mWriter.reset();
     mDb.close();
     if (!mPath.isEmpty())
         removeWorkingFiles(mPath);
@@ -387,11 +388,13 @@ bool WorkingCopy::flush(const Project &project, StorageError *error)
     Sql::Transaction transaction(mDb);
     QString detail = mDb.errorMessage();
     bool ok = transaction.isActive();
+    if (!mWriter)
+        mWriter = std::make_unique<Store::EntityWriter>(mDb);
     for (const auto &key : std::as_const(keys)) {
         if (!ok)
             break;
-        ok = Store::writeEntity(mDb, project, EntityKind(key.first), key.second,
-                                mPending.value(key), &detail);
+        ok = mWriter->write(project, EntityKind(key.first), key.second, mPending.value(key),
+                            &detail);
     }
     ok = ok && transaction.commit();
     if (!ok) {

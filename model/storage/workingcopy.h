@@ -20,6 +20,10 @@
 
 namespace Waymark {
 
+namespace Store {
+class EntityWriter;
+}
+
 class WorkingCopy
 {
 public:
@@ -90,6 +94,7 @@ private:
 
     QString mPath;
     Sql::Database mDb;
+    std::unique_ptr<Store::EntityWriter> mWriter; // made at the first write, closed before mDb
     // Pending writes: (kind, id) -> whether the entity was added (and must be written whole).
     QHash<QPair<int, Id>, bool> mPending;
 

@@ -7,6 +7,8 @@
 
 #include <csv.h>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace Waymark::Import {
@@ -39,6 +41,31 @@ qint64 countLineBreaks(QByteArrayView bytes)
 }
 
 constexpr qsizetype sampleBytes = 64 * 1024;
+
+// Whether every byte is printable ASCII (0x20 to 0x7e), eight bytes at a time: a word has a
+// byte below 0x20 when subtracting 0x20 from each byte borrows into a top bit that was clear,
+// and one above 0x7e when adding 1 to each sets a top bit or one is set already (a carry out
+// of a byte happens only from 0xff, which is caught by the latter).
+bool isPrintableAscii(QByteArrayView bytes)
+{
+    constexpr quint64 ones = 0x0101010101010101u;
+    constexpr quint64 tops = 0x8080808080808080u;
+    const char *p = bytes.data();
+    const char *const end = p + bytes.size();
+    for (; end - p >= 8; p += 8) {
+        quint64 word = 0;
+        std::memcpy(&word, p, 8);
+        const quint64 below = (word - ones * 0x20) & ~word & tops;
+        const quint64 above = ((word + ones) | word) & tops;
+        if ((below | above) != 0)
+            return false;
+    }
+    for (; p < end; ++p) {
+        if (static_cast<unsigned char>(*p) - 0x20u >= 0x5fu)
+            return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -330,14 +357,7 @@ void CsvReader::onField(void *data, std::size_t length, void *self)
     }
     // Most fields are printable ASCII: no NUL, valid UTF-8, no line break. Only the others
     // need the checks.
-    bool plain = true;
-    for (const char c : bytes) {
-        if (static_cast<unsigned char>(c) - 0x20u >= 0x5fu) {
-            plain = false;
-            break;
-        }
-    }
-    if (!plain) {
+    if (!isPrintableAscii(bytes)) {
         if (bytes.contains('\0')) {
             reader->fail(CsvErrorCode::Binary,
                          Text::tr("Row %1, column %2 holds a NUL byte: the file is binary data or "
@@ -385,11 +405,9 @@ void CsvReader::onRecordEnd(int terminator, void *self)
     }
 
     RecordBatch &target = *reader->mTarget;
-    qsizetype begin = 0;
-    for (const qsizetype end : reader->mOpenEnds) {
-        target.appendField(QByteArrayView(reader->mOpenBytes.data() + begin, end - begin));
-        begin = end;
-    }
+    target.appendFields(
+        QByteArrayView(reader->mOpenBytes.data(), qsizetype(reader->mOpenBytes.size())),
+        reader->mOpenEnds);
     target.endRecord(++reader->mRecords, reader->mLine);
     reader->mOpenBytes.clear();
     reader->mOpenEnds.clear();

@@ -19,6 +19,18 @@ namespace Waymark::Import::FieldValues {
 // the view returned.
 QByteArrayView trimmed(QByteArrayView field, std::string *holder);
 
+// trimmed() for the fields of a large import, inline: most of them begin and end with a
+// printable ASCII character, and then there is nothing to cut.
+inline QByteArrayView trimmedField(QByteArrayView field, std::string *holder)
+{
+    auto printable = [](char c) {
+        return static_cast<unsigned char>(c) - 0x21u < 0x5eu;
+    };
+    if (!field.isEmpty() && printable(field.front()) && printable(field.back()))
+        return field;
+    return trimmed(field, holder);
+}
+
 // parseInteger(), parseDecimal() and yes or no (as parseBoolean(), also 1/0 and y/n).
 std::optional<qint64> integer(QByteArrayView text);
 std::optional<double> decimal(QByteArrayView text, bool decimalComma);

@@ -18,6 +18,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -272,6 +273,103 @@ private:
     std::map<Id, QByteArray> mIds; // nodes never move
 };
 
+bool needsNumber(ColumnRole role)
+{
+    switch (role) {
+    case ColumnRole::Nps:
+    case ColumnRole::Csat:
+    case ColumnRole::Ces:
+    case ColumnRole::Rating:
+    case ColumnRole::Revenue:
+    case ColumnRole::Quantity:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Of a number that a role needs: whether the role takes it (NPS and CSAT answers are whole
+// numbers in their scale, the other roles take any).
+bool roleTakesNumber(ColumnRole role, double number)
+{
+    if (role != ColumnRole::Nps && role != ColumnRole::Csat)
+        return true;
+    const bool nps = role == ColumnRole::Nps;
+    const double low = nps ? 0 : 1;
+    const double high = nps ? 10 : 5;
+    return number == double(qint64(number)) && number >= low && number <= high;
+}
+
+// How the reader thread reads one column, worked out once instead of once per row. Where the
+// column's type reading implies its role's check (a number for a rating, yes or no for
+// "converted"), one parse does both; when it fails, the full checks run and word the problem.
+struct ColumnReading
+{
+    enum Check : quint8
+    {
+        RoleThenType, // the role's check, then the type's reading
+        Number,       // an integer or decimal column of a role that needs a number
+        YesOrNo,      // a yes/no column of the role "converted"
+    };
+    qsizetype field = 0; // in the record
+    ColumnRole role = ColumnRole::Text;
+    ColumnType type = ColumnType::Text;
+    Check check = RoleThenType;
+    bool roleChecked = false; // the role takes only some values (fitsRole())
+    bool dropped = false;     // personal data, never read
+    bool hashed = false;      // personal data, stored as its hash
+};
+
+std::vector<ColumnReading> columnReadings(const QList<DatasetColumn> &columns,
+                                          const QList<ColumnType> &types,
+                                          const QList<qsizetype> &fields,
+                                          qsizetype touchpointColumn, PersonalData personal)
+{
+    std::vector<ColumnReading> readings(std::size_t(columns.size()));
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        ColumnReading &r = readings[std::size_t(c)];
+        r.field = fields[c];
+        r.role = columns[c].role;
+        r.type = types[c];
+        const bool personalColumn = r.role == ColumnRole::Personal;
+        r.dropped = personalColumn && personal == PersonalData::Drop;
+        r.hashed = personalColumn && personal == PersonalData::Hash;
+        r.roleChecked = needsNumber(r.role) || r.role == ColumnRole::Converted;
+        // The touchpoint column's values are matched as well: the full path does that.
+        if (c == touchpointColumn || personalColumn)
+            continue;
+        if (needsNumber(r.role) && (r.type == ColumnType::Integer || r.type == ColumnType::Decimal))
+            r.check = ColumnReading::Number;
+        else if (r.role == ColumnRole::Converted && r.type == ColumnType::Boolean)
+            r.check = ColumnReading::YesOrNo;
+    }
+    return readings;
+}
+
+// A Number column's value, typed into *out; false when it is no number of the column's type
+// or one its role refuses. An integer is also a decimal of the same value (parseInteger()'s
+// shapes are a subset of parseDecimal()'s), so the integer's reading is the role's check.
+bool readNumber(const ColumnReading &reading, QByteArrayView value, bool decimalComma, Value *out)
+{
+    double number = 0;
+    if (reading.type == ColumnType::Integer) {
+        const std::optional<qint64> n = FieldValues::integer(value);
+        if (!n)
+            return false;
+        out->kind = Value::Integer;
+        out->integer = *n;
+        number = double(*n);
+    } else {
+        const std::optional<double> d = FieldValues::decimal(value, decimalComma);
+        if (!d)
+            return false;
+        out->kind = Value::Real;
+        out->real = *d;
+        number = *d;
+    }
+    return roleTakesNumber(reading.role, number);
+}
+
 QString shortened(const QString &value)
 {
     return value.size() > 200 ? value.left(200) + u'…' : value;
@@ -448,9 +546,7 @@ bool fitsRole(ColumnRole role, QByteArrayView value, bool decimalComma, QString 
     case ColumnRole::Csat: {
         const std::optional<double> number = FieldValues::decimal(value, decimalComma);
         const bool nps = role == ColumnRole::Nps;
-        const double low = nps ? 0 : 1;
-        const double high = nps ? 10 : 5;
-        if (!number || *number != double(qint64(*number)) || *number < low || *number > high) {
+        if (!number || !roleTakesNumber(role, *number)) {
             *reason = nps ? Text::tr("an NPS answer must be a whole number from 0 to 10")
                           : Text::tr("a CSAT answer must be a whole number from 1 to 5");
             return false;
@@ -627,7 +723,21 @@ ImportResult Importer::run(const QString &databasePath)
         replace.emplace(db.handle(), u"DELETE FROM %1 WHERE %2 = ? AND row_number <= %3"_s
                                          .arg(table, DatasetTables::columnName(shape.keyColumn - 1))
                                          .arg(keptBefore));
-    if (!insert.handle || (replace && !replace->handle))
+    // Each step of an INSERT opens the table, finds its last row for the new row number and
+    // ends the statement, about a fifth of the INSERT's work per row: one INSERT of several rows
+    // (VALUES (...), (...)) pays that once for all of them, in the same order. A next wave
+    // deletes the rows a row replaces before writing it, so it writes one row at a time.
+    const int valueCount = int(columns.size()) + 1;
+    const int variableLimit = sqlite3_limit(db.handle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+    const int rowsPerInsert = replace ? 1 : std::clamp(variableLimit / valueCount, 1, 64);
+    std::optional<PreparedStatement> insertMany;
+    if (rowsPerInsert > 1) {
+        QString manySql = insertSql;
+        for (int i = 1; i < rowsPerInsert; ++i)
+            manySql += u", ("_s + values + u')';
+        insertMany.emplace(db.handle(), manySql);
+    }
+    if (!insert.handle || (replace && !replace->handle) || (insertMany && !insertMany->handle))
         return fail(Text::tr("The project cannot take imported rows: %1").arg(db.errorMessage()));
 
     // Two threads: this one binds and inserts the rows, a reader thread reads, checks and
@@ -644,7 +754,11 @@ ImportResult Importer::run(const QString &databasePath)
     auto readRows = [&] {
         const QByteArray salt = mProject.id.toString(QUuid::WithoutBraces).toUtf8() + '\n';
         qsizetype seen = 0;
-        std::vector<bool> problems(std::size_t(columns.size()));
+        // Bytes rather than std::vector<bool>'s bits, which cost a shift and a mask each.
+        std::vector<char> problems(std::size_t(columns.size()));
+        const qsizetype columnCount = columns.size();
+        const std::vector<ColumnReading> readings = columnReadings(
+            columns, shape.types, mPlan.sourceFields, touchpointColumn, mPlan.personal);
         std::string holder;
         const bool shortAllowedAtAll = source->omitsTrailingEmptyFields();
 
@@ -683,27 +797,39 @@ ImportResult Importer::run(const QString &databasePath)
                 const std::size_t scratchStart = batch->scratch.size();
                 batch->values.resize(rowStart + std::size_t(stride));
                 Value *row = batch->values.data() + rowStart;
-                for (qsizetype c = 0; c < columns.size(); ++c) {
+                for (qsizetype c = 0; c < columnCount; ++c) {
                     problems[std::size_t(c)] = false;
-                    const qsizetype field = mPlan.sourceFields[c];
+                    const ColumnReading &reading = readings[std::size_t(c)];
                     Value &out = row[c + 1];
-                    if (field >= count)
+                    if (reading.field >= count || reading.dropped)
                         continue;
-                    const QByteArrayView raw = records.field(record, field);
-                    const QByteArrayView value = FieldValues::trimmed(raw, &holder);
-                    const DatasetColumn &column = columns[c];
-                    if (value.isEmpty() || (column.role == ColumnRole::Personal &&
-                                            mPlan.personal == PersonalData::Drop))
+                    const QByteArrayView raw = records.field(record, reading.field);
+                    const QByteArrayView value = FieldValues::trimmedField(raw, &holder);
+                    if (value.isEmpty())
                         continue;
 
+                    // The usual case in one reading; anything else takes the checks below,
+                    // which word the problem.
+                    if (reading.check == ColumnReading::Number) {
+                        if (readNumber(reading, value, decimalComma, &out))
+                            continue;
+                        out = Value::null();
+                    } else if (reading.check == ColumnReading::YesOrNo) {
+                        if (const std::optional<bool> b = FieldValues::yesOrNo(value)) {
+                            out.kind = Value::Integer;
+                            out.integer = *b ? 1 : 0;
+                            continue;
+                        }
+                    }
+
                     QString reason;
-                    if (!fitsRole(column.role, value, decimalComma, &reason)) {
+                    if (reading.roleChecked &&
+                        !fitsRole(reading.role, value, decimalComma, &reason)) {
                         listBad(record, c + 1, QString::fromUtf8(raw), reason);
                         problems[std::size_t(c)] = true;
                         continue;
                     }
-                    if (column.role == ColumnRole::Personal &&
-                        mPlan.personal == PersonalData::Hash) {
+                    if (reading.hashed) {
                         const QByteArray hash = QCryptographicHash::hash(
                             salt + raw.toByteArray(), QCryptographicHash::Sha256);
                         out.kind = Value::ScratchText;
@@ -730,7 +856,7 @@ ImportResult Importer::run(const QString &databasePath)
                     }
 
                     bool fits = true;
-                    switch (shape.types[c]) {
+                    switch (reading.type) {
                     case ColumnType::Integer:
                         if (const std::optional<qint64> n = FieldValues::integer(value)) {
                             out.kind = Value::Integer;
@@ -777,12 +903,12 @@ ImportResult Importer::run(const QString &databasePath)
                     if (!fits) {
                         listBad(record, c + 1, QString::fromUtf8(raw),
                                 Text::tr("not a value of type %1")
-                                    .arg(displayName(shape.types[c]).toLower()));
+                                    .arg(displayName(reading.type).toLower()));
                         problems[std::size_t(c)] = true;
                         out = Value::null();
                     }
                 }
-                for (const bool p : problems)
+                for (const char p : problems)
                     badRow = badRow || p;
 
                 // A row left out takes its values back.
@@ -813,7 +939,7 @@ ImportResult Importer::run(const QString &databasePath)
                     const qsizetype keyField = mPlan.sourceFields[shape.keyColumn - 1];
                     const QByteArrayView keyText =
                         keyField < count
-                            ? FieldValues::trimmed(records.field(record, keyField), &holder)
+                            ? FieldValues::trimmedField(records.field(record, keyField), &holder)
                             : QByteArrayView();
                     if (!keyText.isEmpty() && !problems[std::size_t(shape.keyColumn - 1)]) {
                         const std::optional<qint64> n =
@@ -864,7 +990,6 @@ ImportResult Importer::run(const QString &databasePath)
         }
         return sqlite3_bind_text(st, index, b.scratch.data() + v.offset, v.size, SQLITE_STATIC);
     };
-    const int valueCount = int(columns.size()) + 1;
     while (TypedBatch *batch = queue.take()) {
         if (batchRecords > 0) {
             if (progress)
@@ -875,8 +1000,38 @@ ImportResult Importer::run(const QString &databasePath)
                 return fail(Text::tr("The import was cancelled; the project is unchanged."));
             }
         }
+        // The connection serialises every call (about 20 a row) through its mutex; holding
+        // it for the whole batch makes each of those a re-entry by its owner, which costs
+        // no atomic operation. Only this thread uses the connection.
+        sqlite3_mutex *const connectionMutex = sqlite3_db_mutex(db.handle());
+        sqlite3_mutex_enter(connectionMutex);
+        const auto leaveMutex =
+            qScopeGuard([connectionMutex] { sqlite3_mutex_leave(connectionMutex); });
         const Value *row = batch->values.data();
-        for (qsizetype i = 0; i < batch->rows(); ++i, row += stride) {
+        qsizetype i = 0;
+        if (insertMany) {
+            // Without a key to replace by, a row's values are valueCount in a row: a group's
+            // are the next rowsPerInsert * valueCount.
+            sqlite3_stmt *const many = insertMany->handle;
+            for (; i + rowsPerInsert <= batch->rows(); i += rowsPerInsert) {
+                sqlite3_reset(many);
+                for (int v = 0; v < rowsPerInsert * valueCount; ++v)
+                    bindValue(many, v + 1, row[v], *batch);
+                if (sqlite3_step(many) != SQLITE_DONE) {
+                    stopReader();
+                    return fail(Text::tr("Rows %1 to %2 could not be written: %3")
+                                    .arg(batch->recordNumbers[std::size_t(i)])
+                                    .arg(batch->recordNumbers[std::size_t(i + rowsPerInsert - 1)])
+                                    .arg(db.errorMessage()));
+                }
+                r.rowsImported += rowsPerInsert;
+                row += qsizetype(rowsPerInsert) * stride;
+            }
+            sqlite3_reset(many);
+            sqlite3_clear_bindings(many);
+        }
+        // The rest of the batch, and every row of a next wave, one at a time.
+        for (; i < batch->rows(); ++i, row += stride) {
             if (replace && row[stride - 1].kind != Value::Null) {
                 sqlite3_stmt *const st = replace->handle;
                 sqlite3_reset(st);

@@ -21,6 +21,14 @@ void RecordBatch::appendField(QByteArrayView bytes)
     mEnds.push_back(mBytes.size());
 }
 
+void RecordBatch::appendFields(QByteArrayView bytes, const std::vector<qsizetype> &ends)
+{
+    const std::size_t base = mBytes.size();
+    mBytes.append(bytes.data(), std::size_t(bytes.size()));
+    for (const qsizetype end : ends)
+        mEnds.push_back(base + std::size_t(end));
+}
+
 void RecordBatch::endRecord(qint64 record, qint64 line)
 {
     const qsizetype count = qsizetype(mEnds.size()) - mOpenFirst;

@@ -73,6 +73,8 @@ public:
     void clear();
     // Fields are added one by one, then closed as one record.
     void appendField(QByteArrayView bytes);
+    // Several fields at once: their bytes back to back, and where each ends in them.
+    void appendFields(QByteArrayView bytes, const std::vector<qsizetype> &ends);
     void endRecord(qint64 record, qint64 line);
     // Leaves the first count records.
     void truncate(qsizetype count);

@@ -79,6 +79,9 @@ private Q_SLOTS:
         QTest::newRow("line breaks in a quoted field")
             << "a,b\r\n\"one\r\ntwo\nthree\",2\r\nz,3\r\n"_ba << ','
             << recs({{"a", "b"}, {"one\r\ntwo\nthree", "2"}, {"z", "3"}}) << Lines{1, 2, 5};
+        QTest::newRow("line break after the first words of a quoted field")
+            << "a,b\n\"0123456789\nabcdefghij\",2\nz,3\n"_ba << ','
+            << recs({{"a", "b"}, {"0123456789\nabcdefghij", "2"}, {"z", "3"}}) << Lines{1, 2, 4};
         QTest::newRow("trailing empty column")
             << "a,b,\n1,2,\n"_ba << ',' << recs({{"a", "b", ""}, {"1", "2", ""}}) << Lines{1, 2};
         QTest::newRow("empty fields")
@@ -248,6 +251,14 @@ private Q_SLOTS:
 
         QTest::newRow("invalid utf-8") << "x,caf\xe9\n"_ba << CsvErrorCode::BadEncoding;
         QTest::newRow("nul byte") << QByteArray("x,a\0b\n", 6) << CsvErrorCode::Binary;
+        // Fields are checked eight bytes at a time, then byte by byte: the problem in a later
+        // word of the field, and in its last partial word.
+        QTest::newRow("invalid utf-8 in the second word")
+            << "x,abcdefghij\xe9klmnopqrst\n"_ba << CsvErrorCode::BadEncoding;
+        QTest::newRow("nul byte in the third word")
+            << QByteArray("x,abcdefghijklmnopq\0rstuvw\n", 27) << CsvErrorCode::Binary;
+        QTest::newRow("invalid utf-8 at the end of a long field")
+            << "x,abcdefghijklmnop\xff\n"_ba << CsvErrorCode::BadEncoding;
     }
 
     void lateProblems()

@@ -121,6 +121,8 @@ private Q_SLOTS:
     void datesAsStored_data();
     void datesAsStored();
     void indexesAfterRows();
+    void rowsInOrderWhateverTheBatch_data();
+    void rowsInOrderWhateverTheBatch();
 
 private:
     QString path(const QString &name) const { return mDir->filePath(name); }
@@ -374,29 +376,53 @@ void tst_Importer::badRows()
 void tst_Importer::rolesAreChecked_data()
 {
     QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("type");   // the column's
     QTest::addColumn<QString>("values"); // one per row
     QTest::addColumn<QList<int>>("badRecords");
     QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("stored"); // the column's values as stored, by quote()
 
-    QTest::newRow("nps 0 to 10") << u"nps"_s << u"0,10,11,-1,7"_s << QList<int>{4, 5}
-                                 << u"0 to 10"_s;
-    QTest::newRow("csat 1 to 5") << u"csat"_s << u"1,5,0,6,3"_s << QList<int>{4, 5} << u"1 to 5"_s;
-    QTest::newRow("rating numeric")
-        << u"rating"_s << u"1.5,x,3,,9"_s << QList<int>{3} << u"number"_s;
+    QTest::newRow("nps 0 to 10") << u"nps"_s << u"text"_s << u"0,10,11,-1,7"_s << QList<int>{4, 5}
+                                 << u"0 to 10"_s << u"'0' '10' '7'"_s;
+    QTest::newRow("csat 1 to 5") << u"csat"_s << u"text"_s << u"1,5,0,6,3"_s << QList<int>{4, 5}
+                                 << u"1 to 5"_s << u"'1' '5' '3'"_s;
+    QTest::newRow("rating numeric") << u"rating"_s << u"text"_s << u"1.5,x,3,,9"_s << QList<int>{3}
+                                    << u"number"_s << u"'1.5' '3' NULL '9'"_s;
     QTest::newRow("converted yes or no")
-        << u"converted"_s << u"yes,no,maybe,1,0"_s << QList<int>{4} << u"yes or no"_s;
-    QTest::newRow("revenue numeric")
-        << u"revenue"_s << u"12.50,€3,4,5,6"_s << QList<int>{3} << u"number"_s;
-    QTest::newRow("quantity numeric")
-        << u"quantity"_s << u"1,2,three,4,5"_s << QList<int>{4} << u"number"_s;
+        << u"converted"_s << u"text"_s << u"yes,no,maybe,1,0"_s << QList<int>{4} << u"yes or no"_s
+        << u"'yes' 'no' '1' '0'"_s;
+    QTest::newRow("revenue numeric") << u"revenue"_s << u"text"_s << u"12.50,€3,4,5,6"_s
+                                     << QList<int>{3} << u"number"_s << u"'12.50' '4' '5' '6'"_s;
+    QTest::newRow("quantity numeric") << u"quantity"_s << u"text"_s << u"1,2,three,4,5"_s
+                                      << QList<int>{4} << u"number"_s << u"'1' '2' '4' '5'"_s;
+
+    // A column whose type is the number or yes/no its role needs is read once for both: the
+    // same rows are refused, with the same reasons, and the values are stored typed.
+    QTest::newRow("nps of integers") << u"nps"_s << u"integer"_s << u"0,10,11,-1,7"_s
+                                     << QList<int>{4, 5} << u"0 to 10"_s << u"0 10 7"_s;
+    QTest::newRow("nps of decimals") << u"nps"_s << u"decimal"_s << u"0,10,9.5,-1,7.0"_s
+                                     << QList<int>{4, 5} << u"0 to 10"_s << u"0.0 10.0 7.0"_s;
+    QTest::newRow("csat of integers") << u"csat"_s << u"integer"_s << u"1,5,0,6,+3"_s
+                                      << QList<int>{4, 5} << u"1 to 5"_s << u"1 5 3"_s;
+    QTest::newRow("rating of integers, text") << u"rating"_s << u"integer"_s << u"1,x,3,,9"_s
+                                              << QList<int>{3} << u"number"_s << u"1 3 NULL 9"_s;
+    QTest::newRow("rating of integers, a decimal")
+        << u"rating"_s << u"integer"_s << u"1,1.5,3"_s << QList<int>{3} << u"type"_s << u"1 3"_s;
+    QTest::newRow("quantity of decimals") << u"quantity"_s << u"decimal"_s << u"1,2.5,three,4"_s
+                                          << QList<int>{4} << u"number"_s << u"1.0 2.5 4.0"_s;
+    QTest::newRow("converted of yes and no")
+        << u"converted"_s << u"boolean"_s << u"yes,No,maybe,1,0"_s << QList<int>{4}
+        << u"yes or no"_s << u"1 0 1 0"_s;
 }
 
 void tst_Importer::rolesAreChecked()
 {
     QFETCH(QString, role);
+    QFETCH(QString, type);
     QFETCH(QString, values);
     QFETCH(QList<int>, badRecords);
     QFETCH(QString, reason);
+    QFETCH(QString, stored);
 
     QByteArray csv = "id,answer\n";
     const QStringList list = values.split(u',');
@@ -406,7 +432,7 @@ void tst_Importer::rolesAreChecked()
     std::optional<ImportPlan> p = plan(write(u"roles.csv"_s, csv), {}, &error);
     QVERIFY2(p, qPrintable(error));
     p->columns[1].role = *fromKey<ColumnRole>(role);
-    p->columns[1].type = ColumnType::Text;
+    p->columns[1].type = *fromKey<ColumnType>(type);
     const ImportResult result = import(*p);
     QVERIFY2(result.ok, qPrintable(result.error));
 
@@ -419,6 +445,11 @@ void tst_Importer::rolesAreChecked()
     }
     QCOMPARE(bad, badRecords);
     QCOMPARE(result.rowsImported, list.size() - badRecords.size());
+    const QString table = DatasetTables::tableName(mDoc->project().datasets[0].rowsTable);
+    QCOMPARE(queryText(mDoc->workingCopyPath(),
+                       u"SELECT group_concat(quote(c2), ' ') FROM (SELECT c2 FROM %1 "
+                       "ORDER BY row_number)"_s.arg(table)),
+             stored);
 }
 
 void tst_Importer::personalData_data()
@@ -902,6 +933,60 @@ void tst_Importer::indexesAfterRows()
     const std::optional<Project> read = ProjectFile::read(saved, &storageError);
     QVERIFY2(read, qPrintable(storageError.message + u'\n' + storageError.detail));
     QCOMPARE(read->datasets.size(), 1);
+}
+
+void tst_Importer::rowsInOrderWhateverTheBatch_data()
+{
+    QTest::addColumn<int>("batchRecords");
+    QTest::addColumn<int>("rows");
+
+    // The importer writes several rows per INSERT: whole groups, then the rest of each batch
+    // one at a time. Batches of one row, of fewer rows than a group, of a group and a few,
+    // and of many groups.
+    QTest::newRow("one row a batch") << 1 << 40;
+    QTest::newRow("fewer than a group") << 7 << 150;
+    QTest::newRow("a group and some") << 70 << 300;
+    QTest::newRow("many groups") << 4096 << 1000;
+    QTest::newRow("many groups, no rest") << 4096 << 1024;
+}
+
+void tst_Importer::rowsInOrderWhateverTheBatch()
+{
+    QFETCH(int, batchRecords);
+    QFETCH(int, rows);
+
+    // Every 17th row is bad (skipped), every 5th has an empty score.
+    QByteArray csv = "n,label,score\n";
+    QStringList expected;
+    qint64 rowNumber = 0;
+    for (int i = 1; i <= rows; ++i) {
+        const bool bad = i % 17 == 0;
+        const bool empty = i % 5 == 0;
+        const QByteArray score = bad ? "x" : empty ? "" : QByteArray::number(i) + ".5";
+        csv += QByteArray::number(i) + ",row " + QByteArray::number(i) + ',' + score + '\n';
+        if (!bad)
+            expected.append(u"%1:%2:'row %2':%3"_s.arg(++rowNumber)
+                                .arg(i)
+                                .arg(empty ? u"NULL"_s : QString::number(i) + u".5"_s));
+    }
+    QString error;
+    std::optional<ImportPlan> p = plan(write(u"many.csv"_s, csv), {}, &error);
+    QVERIFY2(p, qPrintable(error));
+    // The sample the plan reads has the bad scores: the column is made a number column.
+    p->columns[2].type = ColumnType::Decimal;
+    p->columns[2].role = ColumnRole::Rating;
+    Importer importer(*p, mDoc->project());
+    importer.batchRecords = batchRecords;
+    const ImportResult result = importer.run(mDoc->workingCopyPath());
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.rowsImported, rowNumber);
+    QCOMPARE(result.rowsSkipped, qint64(rows / 17));
+
+    const QString table = DatasetTables::tableName(result.dataset.rowsTable);
+    QCOMPARE(queryText(mDoc->workingCopyPath(),
+                       u"SELECT group_concat(row_number || ':' || c1 || ':' || quote(c2) || ':' || "
+                       "quote(c3), ' ') FROM (SELECT * FROM %1 ORDER BY row_number)"_s.arg(table)),
+             expected.join(u' '));
 }
 
 QTEST_GUILESS_MAIN(tst_Importer)

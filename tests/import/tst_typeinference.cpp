@@ -313,6 +313,13 @@ private Q_SLOTS:
         QTest::newRow("no-break space") << u"\u00a0abc\u3000"_s;
         QTest::newRow("only spaces") << u" \u00a0 "_s;
         QTest::newRow("letters outside ascii") << u"\u00e9t\u00e9"_s;
+        QTest::newRow("printable edges") << u"~a b!"_s;
+        QTest::newRow("one character") << u"x"_s;
+        QTest::newRow("space at the end only") << u"abc "_s;
+        QTest::newRow("tab at the start only") << u"\tabc"_s;
+        QTest::newRow("no-break space at the end") << u"abc\u00a0"_s;
+        QTest::newRow("control character at the end") << u"abc\u007f"_s;
+        QTest::newRow("empty") << QString();
     }
 
     void trimmedAsQt()
@@ -322,6 +329,10 @@ private Q_SLOTS:
         std::string holder;
         const QByteArrayView cut = FieldValues::trimmed(utf8, &holder);
         QCOMPARE(QString::fromUtf8(cut), text.trimmed());
+        // The importer's inline shortcut cuts the same.
+        std::string other;
+        const QByteArrayView fast = FieldValues::trimmedField(utf8, &other);
+        QCOMPARE(QString::fromUtf8(fast), text.trimmed());
     }
 };
 

@@ -1,5 +1,5 @@
 // Waymark's built-in templates (blank, digital-journey, b2b) and the bundled sample project.
-// They are project files compiled into the executable from the sources in templates/.
+// They are compiled into the executable from the sources in templates/.
 #pragma once
 
 #include "entities.h"
@@ -17,6 +17,11 @@ QStringList names();
 
 // A translated name for menus ("Digital customer journey").
 QString displayName(const QString &name);
+
+// The built-in template called name as it was compiled, ids and all; instantiate() is what
+// makes a new project of it. The blank map is read from its source, not through the checks of
+// ProjectFile::read, which are for files from elsewhere: it is what start-up reads.
+std::optional<Project> builtIn(const QString &name, StorageError *error);
 
 // A new project from the built-in template called nameOrPath, or else from the project file
 // at that path (any project file can serve as a template). Every id in it is new.

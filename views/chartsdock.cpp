@@ -76,10 +76,12 @@ ChartsDock::ChartsDock(QWidget *parent)
     mBanner->setMargin(4);
     mBanner->hide();
 
+    // Its large font and its sentence are given with the panels (buildPanel()): laid out
+    // behind the inspector's tab, they would load a font of their own, and a fallback font
+    // for the sentence's arrow, before the window could paint.
     mMessage->setObjectName(u"chartsMessage"_s);
     mMessage->setWordWrap(true);
     mMessage->setAlignment(Qt::AlignCenter);
-    mMessage->setFont(atLeast(font(), 14));
     mMessage->setMargin(24);
     mStack->addWidget(mMessage);
     // Narrower than this, the axis labels of a five-stage map are cut short on a projector.
@@ -154,6 +156,8 @@ void ChartsDock::buildPanel() const
 {
     if (mPanel)
         return;
+    mMessage->setFont(atLeast(font(), 14));
+    mMessage->setText(mMessageText);
     mPanel = new Charts::DataPanel;
     mStack->addWidget(mPanel);
     // What refresh() would have given it so far: the map's data, then the card's.
@@ -199,7 +203,7 @@ bool ChartsDock::isComputingShown() const
 QString ChartsDock::message() const
 {
     const bool panels = mState == State::Touchpoint || mState == State::Map;
-    return panels ? QString() : mMessage->text();
+    return panels ? QString() : mMessageText;
 }
 
 void ChartsDock::changeEvent(QEvent *event)
@@ -241,7 +245,9 @@ void ChartsDock::scheduleRefresh()
 void ChartsDock::showMessage(State state, const QString &text)
 {
     mState = state;
-    mMessage->setText(text);
+    mMessageText = text;
+    if (mPanel)
+        mMessage->setText(text);
     mStack->setCurrentWidget(mMessage);
     mBanner->hide();
 }

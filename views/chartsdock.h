@@ -7,7 +7,7 @@
 // The chart panels are built the first time the dock can be seen (or dataPanel() is asked
 // for), not with the window: tabbed behind the inspector at start-up, the dock would otherwise
 // make Qt Charts build every chart before the window can paint. Until then the figures are
-// worked out as usual and kept for the panel.
+// worked out as usual and kept for the panel, and so is the sentence shown instead of it.
 #pragma once
 
 #include "entities.h"
@@ -92,6 +92,7 @@ private:
     QLabel *mBanner;
     QStackedWidget *mStack;
     QLabel *mMessage;
+    QString mMessageText; // shown by mMessage once the panels are built
     // Built on first use (see above); the data it is to show is kept until then.
     mutable Charts::DataPanel *mPanel = nullptr;
     std::unique_ptr<Charts::TouchpointCharts> mTouchpointCharts;

@@ -4,6 +4,7 @@
 #include "changeevent.h"
 #include "chartsdock.h"
 #include "datadock.h"
+#include "deferreddockcontent.h"
 #include "document.h"
 #include "driversdock.h"
 #include "importwizard/importwizard.h"
@@ -179,6 +180,10 @@ MainWindow::MainWindow(StartWith start, QWidget *parent)
         WindowLayout::arrangeFirstStart(
             this, {mInspectorDock, mChartsDock, mPersonaDock, mDataDock, mDriversDock, mUndoDock});
     }
+    // The Data dock's tree, measured with the window, would load a bold font for its header
+    // before the first paint while the dock waits behind the inspector's tab; the other docks
+    // build their content the first time they are seen.
+    DeferredDockContent::install(mDataDock);
 
     // A blank project to start from, as a text editor starts with an empty page; none when a
     // file is about to be opened, so that no canvas is built only to be thrown away.

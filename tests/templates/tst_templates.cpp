@@ -123,6 +123,9 @@ private Q_SLOTS:
     void names();
     void builtIn_data();
     void builtIn();
+    void sameAsCompiled_data();
+    void sameAsCompiled();
+    void unknownBuiltIn();
     void freshIds_data();
     void freshIds();
     void blank();
@@ -177,6 +180,55 @@ void TestTemplates::builtIn()
             titles.insert(t.title);
         }
     }
+}
+
+void TestTemplates::sameAsCompiled_data()
+{
+    builtIn_data();
+}
+
+// A built-in template is read from its source, not through the checks for files from
+// elsewhere: it must be exactly what those checks let through from its compiled file.
+void TestTemplates::sameAsCompiled()
+{
+    QFETCH(QString, name);
+
+    StorageError error;
+    const std::optional<Project> fromSource = Templates::builtIn(name, &error);
+    QVERIFY2(fromSource, qPrintable(error.message + u' ' + error.detail));
+    QCOMPARE(error.code, StorageErrorCode::None);
+
+    const QString compiledPath =
+        QStringLiteral(WAYMARK_TEMPLATE_FILES) + u'/' + name + u".waymark"_s;
+    const std::optional<Project> compiled = ProjectFile::read(compiledPath, &error);
+    QVERIFY2(compiled, qPrintable(error.message + u' ' + error.detail));
+
+    QCOMPARE(fromSource->id, compiled->id);
+    QCOMPARE(fromSource->name, compiled->name);
+    QCOMPARE(fromSource->created, compiled->created);
+    QCOMPARE(fromSource->maps.size(), compiled->maps.size());
+    for (qsizetype i = 0; i < compiled->maps.size(); ++i) {
+        const JourneyMap &source = fromSource->maps.at(i);
+        const JourneyMap &file = compiled->maps.at(i);
+        QCOMPARE(source.stages, file.stages);
+        QCOMPARE(source.lanes, file.lanes);
+        QCOMPARE(source.touchpoints, file.touchpoints);
+        QCOMPARE(source.connectors, file.connectors);
+        QCOMPARE(source.annotations, file.annotations);
+        QCOMPARE(source.personaSteps, file.personaSteps);
+        QVERIFY2(source == file, qPrintable(file.name));
+    }
+    QCOMPARE(fromSource->personas, compiled->personas);
+    QCOMPARE(fromSource->datasets, compiled->datasets);
+    QVERIFY(*fromSource == *compiled);
+}
+
+void TestTemplates::unknownBuiltIn()
+{
+    StorageError error;
+    QVERIFY(!Templates::builtIn(u"sample"_s, &error));
+    QCOMPARE(error.code, StorageErrorCode::CannotRead);
+    QVERIFY(error.message.contains(u"sample"_s));
 }
 
 void TestTemplates::freshIds_data()

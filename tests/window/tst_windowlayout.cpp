@@ -1,10 +1,12 @@
 // The window's layout: the first start gives the map most of the window, with the docks in one
-// column on the right (the hidden ones not built), and the next start puts the docks back where
-// the person left them; a saved layout that cannot be used leaves the first start's.
+// column on the right (the hidden ones, and those behind the front tab, not built or laid
+// out), and the next start puts the docks back where the person left them; a saved layout
+// that cannot be used leaves the first start's.
 #include "../common/crashedcopy.h"
 
 #include "charts/datapanel.h"
 #include "chartsdock.h"
+#include "datadock.h"
 #include "document.h"
 #include "driversdock.h"
 #include "mainwindow.h"
@@ -15,9 +17,11 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Waymark;
 using namespace Qt::StringLiterals;
@@ -96,6 +100,11 @@ private slots:
         // The docks nobody sees yet have built nothing.
         QVERIFY(!window.chartsDock()->isPanelBuilt());
         QVERIFY(!window.driversDock()->isBuilt());
+        // Nor has the sentence the charts show instead, in its large font, been laid out.
+        const auto *chartsMessage = window.chartsDock()->findChild<QLabel *>(u"chartsMessage"_s);
+        QVERIFY(chartsMessage);
+        QVERIFY(chartsMessage->text().isEmpty());
+        QVERIFY(!window.chartsDock()->message().isEmpty());
 
         // The column is wide enough for the charts, and the map keeps well over half.
         const int column = window.findChild<QDockWidget *>(u"inspectorDock"_s)->width();
@@ -112,6 +121,9 @@ private slots:
         QVERIFY(window.chartsDock()->width() >= WindowLayout::FirstColumnWidth);
         QVERIFY(seen(window.chartsDock()->dataPanel()) ||
                 !window.chartsDock()->message().isEmpty());
+        QCOMPARE(chartsMessage->text(), window.chartsDock()->message());
+        QVERIFY(seen(chartsMessage));
+        QVERIFY(chartsMessage->font().pointSizeF() >= 14);
 
         // The Key Drivers come under the map, at their height, and the map keeps most of its.
         action(window, u"driversDockAction"_s)->trigger();
@@ -122,6 +134,18 @@ private slots:
         QVERIFY(window.driversDock()->x() + window.driversDock()->width() <=
                 window.chartsDock()->x());
         QVERIFY2(map->height() > window.height() * 0.6, qPrintable(QString::number(map->height())));
+
+        // The data dock's content waits for its tab too, and shows when it is chosen.
+        QDockWidget *data = window.dataDock();
+        QVERIFY(data->widget()->isHidden());
+        data->raise();
+        QTRY_VERIFY(seen(data));
+        QVERIFY(!data->widget()->isHidden());
+        QVERIFY(seen(data->widget()));
+        // Laid out in the dock at once, not at its own size until the next turn.
+        QVERIFY(data->widget()->width() > data->width() / 2);
+        QVERIFY(data->widget()->height() > data->height() / 2);
+        QVERIFY(seen(data->findChild<QTreeWidget *>()));
     }
 
     void nextStartRestoresTheDocks()
@@ -159,6 +183,38 @@ private slots:
         // What shows at once is built before the first paint.
         QVERIFY(window.chartsDock()->isPanelBuilt());
         QVERIFY(window.driversDock()->isBuilt());
+    }
+
+    void dataDockInFrontShowsItsContent()
+    {
+        {
+            MainWindow window;
+            window.resize(projectorWindow);
+            QVERIFY(showAndWait(window));
+            window.dataDock()->raise();
+            QTRY_VERIFY(seen(window.dataDock()));
+            QVERIFY(window.close());
+        }
+
+        // In front when the window opens, the data dock's content is there at once.
+        MainWindow window;
+        QVERIFY(showAndWait(window));
+        QVERIFY(seen(window.dataDock()));
+        QVERIFY(seen(window.dataDock()->widget()));
+        QVERIFY(seen(window.dataDock()->findChild<QTreeWidget *>()));
+        QVERIFY(!seen(dock(window, u"inspectorDock"_s)));
+    }
+
+    // Floated from behind the inspector's tab, the data dock shows its content.
+    void floatedDataDockShowsItsContent()
+    {
+        MainWindow window;
+        window.resize(projectorWindow);
+        QVERIFY(showAndWait(window));
+        QVERIFY(window.dataDock()->widget()->isHidden());
+        window.dataDock()->setFloating(true);
+        QTRY_VERIFY(seen(window.dataDock()));
+        QTRY_VERIFY(seen(window.dataDock()->widget()));
     }
 
     void unusableLayoutGivesTheFirstStart_data()

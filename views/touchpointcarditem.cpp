@@ -6,11 +6,14 @@
 
 #include <QFontMetricsF>
 #include <QGraphicsScene>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmapCache>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -111,16 +114,27 @@ TouchpointCardItem::TouchpointCardItem(const Touchpoint &touchpoint, const QColo
     setPos(rect.topLeft());
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
-    // A card is drawn once per scale and then copied: a drag moves the cards below the one
-    // dragged and uncovers the cards beside them, and each would otherwise draw its shadow,
-    // text and badges again at every step.
-    setCacheMode(DeviceCoordinateCache);
     updateToolTip();
+}
+
+TouchpointCardItem::~TouchpointCardItem()
+{
+    QPixmapCache::remove(mPictureKey);
 }
 
 void TouchpointCardItem::setTouchpoint(const Touchpoint &touchpoint)
 {
+    // Where the card sits (its stage, lane and place in the cell) is the scene's business
+    // and changes nothing it draws: a card that only moved keeps its picture, which a drag
+    // step would otherwise draw anew for every card of the two cells it changes.
+    Touchpoint placedAsBefore = touchpoint;
+    placedAsBefore.stageId = mTouchpoint.stageId;
+    placedAsBefore.laneId = mTouchpoint.laneId;
+    placedAsBefore.order = mTouchpoint.order;
+    const bool looksTheSame = placedAsBefore == mTouchpoint;
     mTouchpoint = touchpoint;
+    if (looksTheSame)
+        return;
     mTextLaidOut = false;
     updateToolTip();
     repaint();
@@ -132,6 +146,7 @@ void TouchpointCardItem::setMetricBadge(const QString &text, const QColor &color
         return;
     mMetricText = text;
     mMetricColor = color;
+    mPictureStale = true;
     update();
 }
 
@@ -153,6 +168,7 @@ void TouchpointCardItem::setHighlighted(bool highlighted)
 
 void TouchpointCardItem::repaint()
 {
+    mPictureStale = true;
     // While the far layer draws the card it paints nothing itself, and its own update()
     // repaints nothing: the scene repaints where it is.
     if ((flags() & ItemHasNoContents) && scene())
@@ -445,24 +461,10 @@ void TouchpointCardItem::paintBadges(QPainter *painter, const QPalette &palette)
     painter->drawText(metric, Qt::AlignCenter, mMetricText);
 }
 
-void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+void TouchpointCardItem::paintContent(QPainter *painter, const QPalette &palette, bool raised) const
 {
-    // Zoomed far out, the scene's far layer draws the card as a tile in its colour, with the
-    // map's thousands of others, in one pass (MapFarLayer).
-    const qreal detail =
-        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-    if (detail < simpleDetail)
-        return;
-
-    const QPalette palette = scene() ? scene()->palette() : QPalette();
-    const QRectF box(QPointF(0, 0), mSize);
-    const bool selected = option->state & QStyle::State_Selected;
-    const bool hovered = option->state & QStyle::State_MouseOver;
-    const qreal radius = radiusOf(mLook);
-
     painter->setRenderHint(QPainter::Antialiasing);
-
-    paintBody(painter, palette, hovered || selected);
+    paintBody(painter, palette, raised);
     const CardColors colors = cardColors(mLook, mAccent, mTouchpoint.color, palette);
 
     const QRectF content = contentRect(mSize);
@@ -479,6 +481,87 @@ void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     // Channel, owner and devices follow the title, in a smaller and lighter line of their own.
     paintMeta(painter, colors.muted, baseline - titleMetrics.ascent() + 2);
     paintBadges(painter, palette);
+}
+
+bool TouchpointCardItem::paintPicture(QPainter *painter, const QPalette &palette, bool raised)
+{
+    // Only on a canvas that is scaled and moved, drawn into pixels: a PDF or a printer gets
+    // the card drawn as it is, and so does a view that turns or shears it.
+    const QTransform world = painter->worldTransform();
+    QPaintEngine *engine = painter->paintEngine();
+    if (world.type() > QTransform::TxScale || world.m11() != world.m22() || world.m11() <= 0 ||
+        !engine || engine->type() != QPaintEngine::Raster)
+        return false;
+
+    // The picture is drawn at whole device pixels: where the card lands at another fraction
+    // of a pixel (at a zoom other than 100 %), it is drawn anew rather than shifted.
+    const qreal scale = world.m11();
+    const QRectF bounds = boundingRect();
+    const QRectF device = world.mapRect(bounds);
+    const QPointF corner(std::floor(device.left()), std::floor(device.top()));
+    const QPointF fraction = device.topLeft() - corner;
+    const qreal ratio = painter->device()->devicePixelRatioF();
+    const auto same = [](qreal a, qreal b) {
+        return std::abs(a - b) < 1.0 / 64;
+    };
+    QPixmap picture;
+    const bool kept = !mPictureStale && mPictureScale == scale && mPictureRaised == raised &&
+                      mPictureRatio == ratio && mPicturePalette == palette.cacheKey() &&
+                      same(mPictureFraction.x(), fraction.x()) &&
+                      same(mPictureFraction.y(), fraction.y()) &&
+                      QPixmapCache::find(mPictureKey, &picture);
+    if (!kept) {
+        const QSize size(int(std::ceil(fraction.x() + device.width())) + 1,
+                         int(std::ceil(fraction.y() + device.height())) + 1);
+        picture = QPixmap(size * ratio);
+        picture.setDevicePixelRatio(ratio);
+        picture.fill(Qt::transparent);
+        QPainter into(&picture);
+        into.setRenderHints(painter->renderHints());
+        into.translate(fraction);
+        into.scale(scale, scale);
+        into.translate(-bounds.topLeft());
+        paintContent(&into, palette, raised);
+        into.end();
+        QPixmapCache::remove(mPictureKey);
+        mPictureKey = QPixmapCache::insert(picture);
+        ++mPictureDraws;
+        mPictureStale = false;
+        mPictureScale = scale;
+        mPictureRaised = raised;
+        mPictureRatio = ratio;
+        mPicturePalette = palette.cacheKey();
+        mPictureFraction = fraction;
+    }
+    painter->save();
+    painter->setWorldTransform(QTransform());
+    painter->drawPixmap(corner, picture);
+    painter->restore();
+    return true;
+}
+
+void TouchpointCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    // Zoomed far out, the scene's far layer draws the card as a tile in its colour, with the
+    // map's thousands of others, in one pass (MapFarLayer).
+    const qreal detail =
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < simpleDetail)
+        return;
+
+    const QPalette palette = scene() ? scene()->palette() : QPalette();
+    const QRectF box(QPointF(0, 0), mSize);
+    const bool selected = option->state & QStyle::State_Selected;
+    const bool hovered = option->state & QStyle::State_MouseOver;
+    const qreal radius = radiusOf(mLook);
+
+    // The body, text and badges come from a picture kept from the last paint at this scale
+    // (Qt's pixmap cache): a drag moves the cards below the one dragged and uncovers the
+    // cards beside them, and each would otherwise draw its shadow, text and badges again at
+    // every step. Qt's own DeviceCoordinateCache drew every moved card anew.
+    if (!paintPicture(painter, palette, hovered || selected))
+        paintContent(painter, palette, hovered || selected);
+    painter->setRenderHint(QPainter::Antialiasing);
 
     // A search match: amber reads as "found" in light and dark themes alike.
     if (mHighlighted) {

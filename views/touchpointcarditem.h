@@ -10,6 +10,7 @@
 #include "mapstyle.h"
 
 #include <QGraphicsItem>
+#include <QPixmapCache>
 
 namespace Waymark {
 
@@ -26,6 +27,7 @@ public:
     // accent is the colour of the card's lane, unless the touchpoint has its own.
     TouchpointCardItem(const Touchpoint &touchpoint, const QColor &accent, const QRectF &rect,
                        MapStyle::CardLook look = MapStyle::CardLook::Card);
+    ~TouchpointCardItem() override;
 
     int type() const override { return Type; }
 
@@ -80,6 +82,9 @@ public:
     // hovered or selected.
     QRectF handleRect() const;
 
+    // How many times its picture (body, text, badges) was drawn anew rather than copied.
+    int pictureDraws() const { return mPictureDraws; }
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -94,6 +99,11 @@ private:
     void paintBody(QPainter *painter, const QPalette &palette, bool raised) const;
     void paintMeta(QPainter *painter, const QColor &color, qreal top) const;
     void paintBadges(QPainter *painter, const QPalette &palette) const;
+    // The body, text and badges, in the card's own coordinates.
+    void paintContent(QPainter *painter, const QPalette &palette, bool raised) const;
+    // The same from the card's picture, drawn anew when it changed or the scale, the
+    // fraction of a pixel it lands on or the palette did; false where no picture is kept.
+    bool paintPicture(QPainter *painter, const QPalette &palette, bool raised);
 
     Touchpoint mTouchpoint;
     QColor mAccent;
@@ -109,6 +119,14 @@ private:
     mutable QStringList mTitleLines;
     mutable QString mElidedMeta;
     mutable bool mTextLaidOut = false;
+    QPixmapCache::Key mPictureKey;
+    bool mPictureStale = true;
+    bool mPictureRaised = false;
+    qreal mPictureScale = 0;
+    qreal mPictureRatio = 0;
+    qint64 mPicturePalette = 0;
+    QPointF mPictureFraction;
+    int mPictureDraws = 0;
 };
 
 } // namespace Waymark

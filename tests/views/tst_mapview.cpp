@@ -167,6 +167,8 @@ private slots:
     void farPictureFollowsChanges();
     void movedLineRepaintsAlongItsLegs();
     void restingLineRepaintsWhatChanges_data();
+    void cardKeepsItsPictureWhileItMoves_data();
+    void cardKeepsItsPictureWhileItMoves();
     void restingLineRepaintsWhatChanges();
     void shadowPatchMatchesLayers_data();
     void shadowPatchMatchesLayers();
@@ -907,6 +909,118 @@ void TestMapView::restingLineRepaintsWhatChanges()
                     mView->overview()->size())
             : QRect();
     QCOMPARE(differingPixels(shown, fresh, overview), 0);
+}
+
+void TestMapView::cardKeepsItsPictureWhileItMoves_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<bool>("drawnAnew");
+
+    QTest::newRow("moved to the next stage") << u"move"_s << false;
+    QTest::newRow("renamed") << u"rename"_s << true;
+    QTest::newRow("given a metric") << u"metric"_s << true;
+    QTest::newRow("tinted") << u"heat"_s << true;
+    QTest::newRow("zoomed") << u"zoom"_s << true;
+}
+
+void TestMapView::cardKeepsItsPictureWhileItMoves()
+{
+    // A card copies its body, text and badges from a picture kept at the view's scale: a
+    // drag moves the cards of two cells at each step, and each would otherwise draw itself
+    // anew. What the window then shows is what a new view of the same map shows.
+    QFETCH(QString, change);
+    QFETCH(bool, drawnAnew);
+
+    MapScene *scene = mView->mapScene();
+    mView->setZoom(1.0);
+    const JourneyMap &map = mDocument->project().maps.first();
+    const Touchpoint card = map.touchpoints.first();
+    TouchpointCardItem *item = scene->card(card.id);
+    QVERIFY(item);
+    mView->centerOn(item);
+    scene->clearSelection();
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+    // The cards that move with it, below it in its cell, are drawn once as well.
+    QList<TouchpointCardItem *> shown;
+    for (TouchpointCardItem *other : scene->cards()) {
+        if (other->pictureDraws() > 0)
+            shown.append(other);
+    }
+    QVERIFY(shown.contains(item));
+    QHash<const TouchpointCardItem *, int> draws;
+    for (const TouchpointCardItem *other : std::as_const(shown))
+        draws.insert(other, other->pictureDraws());
+
+    if (change == u"move"_s) {
+        qsizetype stage = 0;
+        while (map.stages.at(stage).id != card.stageId)
+            ++stage;
+        const Id target = map.stages.at(stage + 1 < map.stages.size() ? stage + 1 : stage - 1).id;
+        std::unique_ptr<QUndoCommand> move =
+            Commands::moveTouchpoints(mDocument.get(), {card.id}, target, card.laneId, 0);
+        QVERIFY(move);
+        mDocument->push(move.release());
+        scene->ensureCurrent();
+        mView->centerOn(scene->card(card.id));
+        // The lines that share a gutter with its own spread out once the map is still.
+        QTest::qWait(400);
+    } else if (change == u"rename"_s) {
+        std::unique_ptr<QUndoCommand> rename =
+            Commands::setTouchpointTitle(mDocument.get(), card.id, card.title + u" again"_s);
+        QVERIFY(rename);
+        mDocument->push(rename.release());
+    } else if (change == u"metric"_s) {
+        item->setMetricBadge(u"NPS 42"_s, QColor(0x3f, 0x8a, 0x4f));
+    } else if (change == u"heat"_s) {
+        item->setHeatTint(QColor(200, 40, 40, 120));
+    } else {
+        mView->setZoom(1.5);
+        mView->centerOn(item);
+    }
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+
+    QCOMPARE(scene->card(card.id), item);
+    QCOMPARE(item->pictureDraws() > draws.value(item), drawnAnew);
+    if (change == u"move"_s) {
+        for (const TouchpointCardItem *other : std::as_const(shown))
+            QCOMPARE(other->pictureDraws(), draws.value(other));
+    }
+
+    // What the window shows, and what a repaint of it from the kept pictures shows, is what
+    // a view of the same map made now shows. (A metric and a tint come from overlays that a
+    // new view does not have.)
+    if (change == u"metric"_s || change == u"heat"_s)
+        return;
+    const QRect viewport = mView->viewport()->rect();
+    const QImage window =
+        mView->screen()
+            ->grabWindow(mView->winId(), mView->viewport()->x(), mView->viewport()->y(),
+                         viewport.width(), viewport.height())
+            .toImage()
+            .convertToFormat(QImage::Format_ARGB32);
+    const QRect overview =
+        mView->overview()->isVisible()
+            ? QRect(mView->viewport()->mapFrom(mView.get(), mView->overview()->pos()),
+                    mView->overview()->size())
+            : QRect();
+    const QImage repainted =
+        mView->viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    MapView fresh(mDocument.get(), map.id);
+    fresh.resize(mView->size());
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    fresh.setZoom(mView->zoom());
+    fresh.horizontalScrollBar()->setValue(mView->horizontalScrollBar()->value());
+    fresh.verticalScrollBar()->setValue(mView->verticalScrollBar()->value());
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+    const QImage made = fresh.viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    QCOMPARE(made.size(), repainted.size());
+    QCOMPARE(differingPixels(repainted, made), 0);
+    QCOMPARE(window.size(), made.size());
+    QCOMPARE(differingPixels(window, made, overview), 0);
 }
 
 void TestMapView::shadowPatchMatchesLayers_data()

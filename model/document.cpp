@@ -294,8 +294,21 @@ void Document::storeCachedMetrics(const QByteArray &key, const QByteArray &paylo
                                      qMin(key.size(), Metrics::OptionsKeyLength));
 }
 
+void Document::holdWrites()
+{
+    ++mWritesHeld;
+}
+
+void Document::releaseWrites()
+{
+    if (mWritesHeld > 0 && --mWritesHeld == 0)
+        flushWorkingCopy();
+}
+
 void Document::flushWorkingCopy()
 {
+    if (mWritesHeld > 0)
+        return; // the edits wait in the working copy's list of pending writes
     StorageError error;
     if (mWorkingCopy->flush(mProject, &error)) {
         mWriteError = {};

@@ -107,6 +107,14 @@ public:
     // kept in memory and written again by the next save.
     StorageError lastWriteError() const { return mWriteError; }
 
+    // While a gesture goes on (a drag whose steps merge into one undo step), its steps wait
+    // in memory and reach the working copy once, when the last hold is released: a drag
+    // step on a large map wrote thirty cards each time. A crash meanwhile loses the gesture
+    // in progress, not what came before it; a save writes what waited first.
+    void holdWrites();
+    void releaseWrites();
+    bool writesHeld() const { return mWritesHeld > 0; }
+
     // Opening checks the map's tables before it returns, and the rest of the file (the
     // tables of imported rows) on a worker thread after: see storage/FORMAT.md. Until that
     // check has finished, rowsChecked() is false; then rowsCheckFinished() is emitted once.
@@ -140,6 +148,7 @@ private:
     int mOpenedFormatVersion = 0;
     bool mRecovered = false; // holds recovered changes that no undo step accounts for
     StorageError mWriteError;
+    int mWritesHeld = 0;
     bool mRowsChecked = true;
     QList<Id> mDamagedDatasets;
     int mCheckGeneration = 0; // tells a finished check from one of a working copy since replaced

@@ -156,6 +156,16 @@ AnnotationNoteItem::AnnotationNoteItem(const Annotation &annotation, const QRect
     setToolTip(annotationToolTip({annotation}));
 }
 
+void AnnotationNoteItem::setRect(const QRectF &rect)
+{
+    if (rect.size() != mSize) {
+        prepareGeometryChange();
+        mSize = rect.size();
+        update();
+    }
+    setPos(rect.topLeft());
+}
+
 QRectF AnnotationNoteItem::boundingRect() const
 {
     return QRectF(QPointF(0, 0), mSize).adjusted(-2, -2, 2, 4);

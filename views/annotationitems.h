@@ -57,6 +57,8 @@ public:
     Id annotationId() const { return mAnnotation.id; }
     const Annotation &annotation() const { return mAnnotation; }
     QSizeF size() const { return mSize; }
+    // Its place and size in the scene: a note is as wide as the cards of its cell.
+    void setRect(const QRectF &rect);
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

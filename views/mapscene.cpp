@@ -113,6 +113,8 @@ MapScene::MapScene(Document *document, const Id &mapId, QObject *parent)
 
 MapScene::~MapScene()
 {
+    if (mDrag.active && mDocument)
+        mDocument->releaseWrites();
     // QGraphicsScene's destructor removes the items and announces the change of selection;
     // by then the MapScene part is gone, so none of it may answer.
     disconnect(this, &QGraphicsScene::selectionChanged, this, nullptr);
@@ -613,20 +615,14 @@ bool MapScene::applyMoves()
             item->setPos(mLayout.cardRect(id).topLeft());
     }
 
-    // A note's width follows the cards of its cell: it is made again at its new size.
+    // A note's width follows the cards of its cell.
     for (const Id &id : changes->notes) {
-        const qsizetype i = std::find_if(mNotes.cbegin(), mNotes.cend(),
-                                         [&](const AnnotationNoteItem *note) {
-                                             return note->annotationId() == id;
-                                         }) -
-                            mNotes.cbegin();
-        if (i >= mNotes.size())
-            continue;
-        auto *note = new AnnotationNoteItem(mNotes[i]->annotation(), mLayout.noteRect(id));
-        note->setFlag(QGraphicsItem::ItemIsSelectable);
-        addItem(note);
-        note->setSelected(mNotes[i]->isSelected());
-        discard(std::exchange(mNotes[i], note));
+        const auto note =
+            std::find_if(mNotes.cbegin(), mNotes.cend(), [&](const AnnotationNoteItem *item) {
+                return item->annotationId() == id;
+            });
+        if (note != mNotes.cend())
+            (*note)->setRect(mLayout.noteRect(id));
     }
 
     // Rows that grew or shrank take their lane header along; the rows below move down or up.
@@ -685,9 +681,9 @@ bool MapScene::applyMoves()
     updateCellOutline();
     if (personasMoved)
         mPersonas->followLayout();
-    // The notes made again take the focus's dimming; without a focus nothing is dimmed, and
-    // a look at every item of the map would cost more than the rest of the step.
-    if (!mPersonas->focusPersona().isNull())
+    // Cards and lane headers made anew take the focus's dimming; without a focus nothing is
+    // dimmed, and a look at every item of the map would cost more than the rest of the step.
+    if ((!addedCards.isEmpty() || !changes->rows.isEmpty()) && !mPersonas->focusPersona().isNull())
         mPersonas->applyFocus();
     qCDebug(lcCanvas) << changes->cards.size() << "cards and" << rerouted.size()
                       << "connectors moved in" << timer.nsecsElapsed() / 1000 << "µs";
@@ -1132,9 +1128,12 @@ void MapScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
             return;
         }
         mDrag.ids = inReadingOrder(selectedTouchpoints());
-        mDrag.active = !mDrag.ids.isEmpty();
+        mDrag.active = !mDrag.ids.isEmpty() && mDocument;
         mDrag.gesture = ++mGestureCount;
         mDrag.stackIndex = mDocument ? mDocument->undoStack()->index() : 0;
+        // The steps of the drag reach the working copy once, when it ends.
+        if (mDrag.active)
+            mDocument->holdWrites();
         for (const MapLayout::Row &row : mLayout.rows())
             mDrag.rowHeights.insert(row.laneId, row.height);
         qCDebug(lcCanvas) << "drag of" << mDrag.ids.size() << "cards, gesture" << mDrag.gesture;
@@ -1302,8 +1301,11 @@ void MapScene::endDrag()
 {
     const bool wasActive = mDrag.active;
     mDrag = Drag();
-    if (wasActive)
+    if (wasActive) {
+        if (mDocument)
+            mDocument->releaseWrites();
         updateCellOutline();
+    }
 }
 
 void MapScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)

@@ -108,6 +108,8 @@ private Q_SLOTS:
     void openingDoesNotTouchTheFile();
     void opensAFileSwitchedToWalByAnotherTool();
     void recoversChangesAfterACrash();
+    void heldWritesWaitForTheGesture_data();
+    void heldWritesWaitForTheGesture();
     void leavesOrphansOfRunningWaymarksAlone();
 
     void regenerateFixtures();
@@ -1077,6 +1079,51 @@ void tst_ProjectFile::openingDoesNotTouchTheFile()
     }
     QCOMPARE(fileHash(file), before);
     QCOMPARE(QFileInfo(file).lastModified(), modified);
+}
+
+void tst_ProjectFile::heldWritesWaitForTheGesture_data()
+{
+    QTest::addColumn<QString>("end");
+    QTest::addColumn<bool>("recovered");
+
+    QTest::newRow("crash while held") << u"crash"_s << false;
+    QTest::newRow("released, then crash") << u"release"_s << true;
+    QTest::newRow("saved while held") << u"save"_s << true;
+}
+
+void tst_ProjectFile::heldWritesWaitForTheGesture()
+{
+    // A drag holds the working copy's writes until it ends: what a crash meanwhile leaves is
+    // the map as it was before the drag, and a save writes what waited.
+    QFETCH(QString, end);
+    QFETCH(bool, recovered);
+
+    const QString file = writeFull(u"held.waymark"_s);
+    StorageError error;
+    {
+        std::unique_ptr<Document> doc = Document::open(file, &error);
+        QVERIFY(doc);
+        doc->holdWrites();
+        QVERIFY(doc->writesHeld());
+        doc->push(Commands::renameStage(doc.get(), fixedId(11), u"Discover"_s).release());
+        if (end == u"release"_s) {
+            doc->releaseWrites();
+            QVERIFY(!doc->writesHeld());
+        } else if (end == u"save"_s) {
+            QVERIFY2(doc->save(&error), qPrintable(error.message + error.detail));
+            std::unique_ptr<Document> saved = Document::open(file, &error);
+            QVERIFY(saved);
+            QCOMPARE(saved->project().maps[0].stages[0].name, u"Discover"_s);
+            return;
+        }
+        QVERIFY(!simulateCrash(file, deadPid()).isEmpty());
+    }
+
+    const QList<WorkingCopyOrphan> orphans = Document::orphans();
+    QCOMPARE(orphans.size(), 1);
+    std::unique_ptr<Document> back = Document::recover(orphans[0], &error);
+    QVERIFY2(back, qPrintable(error.message + error.detail));
+    QCOMPARE(back->project().maps[0].stages[0].name == u"Discover"_s, recovered);
 }
 
 void tst_ProjectFile::recoversChangesAfterACrash()

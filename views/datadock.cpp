@@ -61,6 +61,51 @@ DataDock::DataDock(QWidget *parent)
 {
     setObjectName(u"dataDock"_s);
 
+    // The dock has its widget from the start, so that the main window can keep it hidden
+    // until the dock is seen (app/window/deferreddockcontent.h); what goes in it waits too.
+    mContent = new QWidget;
+    auto *contentLayout = new QVBoxLayout(mContent);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    setWidget(mContent);
+}
+
+QTreeWidget *DataDock::tree() const
+{
+    // Asked for before the dock was seen, as a test does: what a person would see is built.
+    const_cast<DataDock *>(this)->build();
+    return mTree;
+}
+
+void DataDock::showEvent(QShowEvent *event)
+{
+    QDockWidget::showEvent(event);
+    buildIfSeen();
+}
+
+void DataDock::moveEvent(QMoveEvent *event)
+{
+    QDockWidget::moveEvent(event);
+    buildIfSeen();
+}
+
+void DataDock::resizeEvent(QResizeEvent *event)
+{
+    QDockWidget::resizeEvent(event);
+    buildIfSeen();
+}
+
+void DataDock::buildIfSeen()
+{
+    // A tab behind another dock is not hidden but moved out of the window, and comes back
+    // when its tab is chosen; a floating dock is a window of its own.
+    if (!mTree && isVisible() && (isFloating() || !visibleRegion().isEmpty()))
+        build();
+}
+
+void DataDock::build()
+{
+    if (mTree)
+        return;
     mTree = new QTreeWidget;
     mTree->setObjectName(u"datasetTree"_s);
     mTree->setHeaderLabels({tr("Dataset"), tr("Details")});
@@ -101,13 +146,12 @@ DataDock::DataDock(QWidget *parent)
     mTouchpointLabel->setWordWrap(true);
     mTouchpointLabel->setTextFormat(Qt::RichText);
 
-    auto *content = new QWidget;
-    auto *layout = new QVBoxLayout(content);
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
     layout->addLayout(buttons);
     layout->addWidget(mTree, 1);
     layout->addLayout(columnForm);
     layout->addWidget(mTouchpointLabel);
-    setWidget(content);
 
     connect(mTree, &QTreeWidget::currentItemChanged, this, &DataDock::selectionChanged);
     connect(mImportButton, &QPushButton::clicked, this, &DataDock::importRequested);
@@ -133,6 +177,14 @@ DataDock::DataDock(QWidget *parent)
                 mDocument, currentDataset(), column, ColumnType(mTypeCombo->currentData().toInt())))
             mDocument->push(command.release());
     });
+
+    mContent->layout()->addWidget(page);
+    // Built as the dock shows, moves or resizes: shown and laid out now, or the page would
+    // show only at the next turn of the event loop and at its own size.
+    if (mContent->isVisible())
+        page->show();
+    mContent->layout()->activate();
+    QDockWidget::layout()->activate();
 
     rebuild();
 }
@@ -169,6 +221,9 @@ void DataDock::documentChanged(const ChangeEvent &event)
 
 void DataDock::rebuild()
 {
+    // Before the dock is built there is nothing to show it in; build() calls this.
+    if (!mTree)
+        return;
     const Id current = currentDataset();
     const qsizetype column = currentColumn();
     const QSignalBlocker blocker(mTree);
@@ -246,18 +301,19 @@ void DataDock::rebuild()
 
 Id DataDock::currentDataset() const
 {
-    const QTreeWidgetItem *item = mTree->currentItem();
+    const QTreeWidgetItem *item = mTree ? mTree->currentItem() : nullptr;
     return item ? item->data(0, datasetRole).value<Id>() : Id();
 }
 
 qsizetype DataDock::currentColumn() const
 {
-    const QTreeWidgetItem *item = mTree->currentItem();
+    const QTreeWidgetItem *item = mTree ? mTree->currentItem() : nullptr;
     return item && item->data(0, columnRole).isValid() ? item->data(0, columnRole).toInt() : -1;
 }
 
 void DataDock::selectDataset(const Id &datasetId)
 {
+    build();
     for (int i = 0; i < mTree->topLevelItemCount(); ++i) {
         if (mTree->topLevelItem(i)->data(0, datasetRole).value<Id>() == datasetId)
             mTree->setCurrentItem(mTree->topLevelItem(i));
@@ -266,6 +322,8 @@ void DataDock::selectDataset(const Id &datasetId)
 
 void DataDock::selectionChanged()
 {
+    if (!mTree)
+        return;
     const bool open = mDocument != nullptr;
     const bool dataset = !currentDataset().isNull();
     mImportButton->setEnabled(open);
@@ -366,6 +424,9 @@ qint64 DataDock::rowsAttached(const Dataset &dataset, const Id &touchpointId) co
 
 void DataDock::updateTouchpointInfo()
 {
+    // Counting the rows reads the working copy: not for a label no one has seen yet.
+    if (!mTouchpointLabel)
+        return;
     if (!mDocument || mTouchpoints.size() != 1) {
         mTouchpointLabel->setText(
             mDocument ? tr("Select a touchpoint on the map to see the data attached to it.")

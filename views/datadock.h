@@ -1,7 +1,8 @@
 // The Data dock: the project's datasets with how each was read (format, file, date), its
 // rows and columns, and where it is attached; renaming, deleting and correcting a column's
 // role or type, each an undo step. With a touchpoint selected on the canvas it says which
-// datasets attach to it and with how many rows.
+// datasets attach to it and with how many rows. Its tree, buttons and editors are built the
+// first time the dock is seen (or an accessor below asks for them), not with the window.
 #pragma once
 
 #include "entities.h"
@@ -29,8 +30,14 @@ public:
     void setDocument(Document *document);
     void setSelectedTouchpoints(const QList<Id> &touchpointIds);
 
-    // The dataset of the selected row (or of the selected column's row); null for none.
+    // Builds the dock's contents if it has not been seen yet.
+    QTreeWidget *tree() const;
+    bool isBuilt() const { return mTree != nullptr; }
+
+    // The dataset of the selected row (or of the selected column's row); null for none, as
+    // before the dock is built, when nothing can have been selected.
     Id currentDataset() const;
+    // Builds the dock's contents, so that the row is selected when it shows.
     void selectDataset(const Id &datasetId);
 
     // Asks for the name (a dialog) unless one is given; true when it changed.
@@ -44,7 +51,14 @@ signals:
     void importRequested();
     void importNextWaveRequested(const Id &datasetId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void moveEvent(QMoveEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void build();
+    void buildIfSeen();
     void rebuild();
     void documentChanged(const ChangeEvent &event);
     void selectionChanged();
@@ -53,14 +67,15 @@ private:
 
     Document *mDocument = nullptr;
     QList<Id> mTouchpoints;
-    QTreeWidget *mTree;
-    QPushButton *mImportButton;
-    QPushButton *mNextWaveButton;
-    QPushButton *mRenameButton;
-    QPushButton *mDeleteButton;
-    QComboBox *mRoleCombo;
-    QComboBox *mTypeCombo;
-    QLabel *mTouchpointLabel;
+    QWidget *mContent;            // the dock's widget from the start, empty until build()
+    QTreeWidget *mTree = nullptr; // nullptr until build(), as are the widgets below
+    QPushButton *mImportButton = nullptr;
+    QPushButton *mNextWaveButton = nullptr;
+    QPushButton *mRenameButton = nullptr;
+    QPushButton *mDeleteButton = nullptr;
+    QComboBox *mRoleCombo = nullptr;
+    QComboBox *mTypeCombo = nullptr;
+    QLabel *mTouchpointLabel = nullptr;
 };
 
 } // namespace Waymark

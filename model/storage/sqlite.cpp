@@ -33,6 +33,23 @@ constexpr Limit hardLimits[] = {
     {SQLITE_LIMIT_WORKER_THREADS, 0},
 };
 
+// SQLite keeps statistics of its memory use (sqlite3_memory_used(), heap limits) under a
+// global mutex taken in every allocation, from every connection; Waymark reads none of
+// them. The setting only takes before SQLite initialises, so it is made once, before the
+// first connection opens; the static's initialisation is thread-safe, and a thread that
+// opens a connection meanwhile waits for it. Should SQLite have been initialised already
+// (by another library in the process), sqlite3_config() refuses with SQLITE_MISUSE and
+// the statistics stay on, which costs only time.
+void configureSqlite()
+{
+    [[maybe_unused]] static const bool configured = [] {
+        const int result = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        if (result != SQLITE_OK && result != SQLITE_MISUSE)
+            qCDebug(lcStorage) << "SQLite's memory statistics stay on:" << sqlite3_errstr(result);
+        return result == SQLITE_OK;
+    }();
+}
+
 } // namespace
 
 Database::Database(Database &&other) noexcept
@@ -55,10 +72,12 @@ Database::~Database()
     close();
 }
 
-bool Database::open(const QString &path, Mode mode)
+bool Database::open(const QString &path, Mode mode, Threading threading)
 {
+    configureSqlite();
     close();
-    int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX;
+    int flags = SQLITE_OPEN_NOFOLLOW;
+    flags |= threading == Threading::Serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadOnly:
         flags |= SQLITE_OPEN_READONLY;

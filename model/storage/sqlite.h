@@ -24,6 +24,16 @@ public:
         Create
     };
 
+    // Whether SQLite guards the connection with a mutex of its own. Serialized (the default)
+    // takes it in every call, so that any thread may use the connection at any time;
+    // OneThreadAtATime saves that lock in every call, and is only for a connection that no
+    // two threads can ever use at the same moment (SQLite's multi-thread mode).
+    enum class Threading
+    {
+        Serialized,
+        OneThreadAtATime
+    };
+
     Database() = default;
     Database(Database &&other) noexcept;
     Database &operator=(Database &&other) noexcept;
@@ -32,7 +42,7 @@ public:
     ~Database();
 
     // Opens path; on failure returns false and leaves the reason in errorMessage().
-    bool open(const QString &path, Mode mode);
+    bool open(const QString &path, Mode mode, Threading threading = Threading::Serialized);
     void close();
     bool isOpen() const { return mDb != nullptr; }
     sqlite3 *handle() const { return mDb; }

@@ -8,6 +8,8 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QMainWindow>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -88,6 +90,7 @@ private slots:
     void columnRoleAndType();
     void touchpointShowsItsRows();
     void damagedRowsAreMarked();
+    void buildsWhenFirstSeen();
     void screenshot();
 };
 
@@ -224,7 +227,10 @@ void TestDataDock::damagedRowsAreMarked()
     dock.setDocument(doc.get());
     const Id blog = touchpointTitled(doc->project(), u"Blog"_s);
     dock.setSelectedTouchpoints({blog});
-    auto *tree = dock.findChild<QTreeWidget *>();
+    // Never shown: the accessor builds what a person would see.
+    QVERIFY(!dock.isBuilt());
+    QTreeWidget *tree = dock.tree();
+    QVERIFY(dock.isBuilt());
     auto *label = dock.findChild<QLabel *>(u"touchpointDataLabel"_s);
     QVERIFY(tree && label);
     // Before the check has found it, the dataset reads as any other.
@@ -241,6 +247,66 @@ void TestDataDock::damagedRowsAreMarked()
              qPrintable(label->text()));
     QVERIFY(!label->text().contains(u"row(s)"_s));
     dock.setDocument(nullptr);
+}
+
+// Behind another dock's tab, as the window's first start has it, the dock builds nothing;
+// its tab chosen, it lists the datasets and the selected touchpoint's rows at once.
+void TestDataDock::buildsWhenFirstSeen()
+{
+    Fixture f(mCsv);
+    QVERIFY(!f.datasetId.isNull());
+    f.dock.hide();
+    const Id blog = touchpointTitled(f.document->project(), u"Blog"_s);
+
+    QMainWindow window;
+    window.setCentralWidget(new QWidget);
+    auto *front = new QDockWidget(u"Front"_s);
+    front->setWidget(new QLabel(u"In front"_s));
+    auto *dock = new DataDock;
+    window.addDockWidget(Qt::RightDockWidgetArea, front);
+    window.addDockWidget(Qt::RightDockWidgetArea, dock);
+    // The second goes on top: the data dock is a tab behind.
+    window.tabifyDockWidget(dock, front);
+    dock->setDocument(f.document.get());
+    dock->setSelectedTouchpoints({blog});
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(50);
+
+    QVERIFY(!dock->isBuilt());
+    QVERIFY(dock->widget());
+    QVERIFY(!dock->findChild<QTreeWidget *>());
+    QVERIFY(!dock->findChild<QLabel *>());
+    QVERIFY(dock->currentDataset().isNull());
+
+    dock->raise();
+    QTRY_VERIFY(dock->isBuilt());
+    auto *tree = dock->findChild<QTreeWidget *>(u"datasetTree"_s);
+    QVERIFY(tree);
+    QVERIFY(tree->isVisible());
+    // Laid out in the dock, not at its own size until the next turn of the event loop.
+    QVERIFY2(tree->width() > dock->width() / 2, qPrintable(QString::number(tree->width())));
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QCOMPARE(tree->topLevelItem(0)->text(0), f.document->project().datasets.first().name);
+    QCOMPARE(tree->topLevelItem(0)->childCount(),
+             f.document->project().datasets.first().columns.size() + 1);
+    auto *label = dock->findChild<QLabel *>(u"touchpointDataLabel"_s);
+    QVERIFY(label && label->isVisible());
+    QVERIFY2(label->text().contains(u": 2 row"_s), qPrintable(label->text()));
+    auto *import = dock->findChild<QPushButton *>(u"importButton"_s);
+    QVERIFY(import && import->isEnabled());
+
+    // Built once: back behind the tab and in front again, it is the same tree, kept current.
+    front->raise();
+    QTRY_VERIFY(dock->visibleRegion().isEmpty());
+    f.document->undoStack()->undo(); // the import
+    dock->raise();
+    QTRY_VERIFY(!dock->visibleRegion().isEmpty());
+    QCOMPARE(dock->findChild<QTreeWidget *>(u"datasetTree"_s), tree);
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QVERIFY(tree->topLevelItem(0)->text(0).startsWith(u"No data yet"_s));
+    dock->setDocument(nullptr);
 }
 
 // A picture of the dock for people to judge: set WAYMARK_SCREENSHOT_DIR to write it.

@@ -2039,6 +2039,10 @@ measure without data is null. Fields are only ever added, never renamed.</source
         <source>“%1” cannot be saved: the old file could not be replaced.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Rows %1 to %2 could not be written: %3</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Waymark::ImportPages</name>
@@ -4540,6 +4544,14 @@ measure without data is null. Fields are only ever added, never renamed.</source
     </message>
     <message>
         <source>There is no template called “%1”, and no project file at that path. The built-in templates are: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The built-in template “%1” is damaged in this build of Waymark. Reinstall Waymark.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no built-in template called “%1”.</source>
         <translation type="unfinished" />
     </message>
 </context>

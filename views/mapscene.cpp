@@ -649,9 +649,10 @@ bool MapScene::applyMoves()
     // gutter with them, once the cards are still (scheduleConnectorRouting()). Each line
     // repaints along its legs only (ConnectorItem::setPoints()).
     // TODO: A drag step on the large map of issue 7 still takes more than the 8 ms of issue 3:
-    // routing the moved cards' hundred lines with a router built over all 5,000 cards, writing
-    // each step to the working copy, and stroking the personas' paths across the repainted
-    // cells take most of it; a router kept from step to step would save the first.
+    // routing the moved cards' hundred lines with a router built over all 5,000 cards, the
+    // lines' changes of geometry in Qt's index, and stroking the lines and personas' paths
+    // across the repainted cells take most of it; a router kept from step to step would save
+    // the first.
     QList<ConnectorItem *> rerouted;
     QList<Connector> lines;
     for (ConnectorItem *item : std::as_const(mConnectors)) {

@@ -120,6 +120,32 @@ int differingPixels(const QImage &a, const QImage &b, const QRect &leftOut = QRe
     return count;
 }
 
+// What the window shows of a view's viewport: what its repaints left there, step by step.
+QImage shownInWindow(MapView &view)
+{
+    const QRect viewport = view.viewport()->rect();
+    return view.screen()
+        ->grabWindow(view.winId(), view.viewport()->x(), view.viewport()->y(), viewport.width(),
+                     viewport.height())
+        .toImage()
+        .convertToFormat(QImage::Format_ARGB32);
+}
+
+// What a repaint of all of the viewport shows.
+QImage repaintedWhole(MapView &view)
+{
+    return view.viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+}
+
+// Where the overview covers the viewport, if it shows: a widget of its own, over it.
+QRect overviewOver(MapView &view)
+{
+    return view.overview()->isVisible()
+               ? QRect(view.viewport()->mapFrom(&view, view.overview()->pos()),
+                       view.overview()->size())
+               : QRect();
+}
+
 // Collects what a widget repaints.
 class PaintRecorder : public QObject
 {
@@ -825,21 +851,10 @@ void TestMapView::movedLineRepaintsAlongItsLegs()
 
     // What the window shows after the repaints is what a repaint of all of it shows: the line
     // at its new place and nothing left where it was.
-    const QImage shown =
-        mView->screen()
-            ->grabWindow(mView->winId(), mView->viewport()->x(), mView->viewport()->y(),
-                         viewport.width(), viewport.height())
-            .toImage()
-            .convertToFormat(QImage::Format_ARGB32);
-    const QImage fresh = mView->viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    const QImage shown = shownInWindow(*mView);
+    const QImage fresh = repaintedWhole(*mView);
     QCOMPARE(shown.size(), fresh.size());
-    // The overview in the corner is a widget of its own, over the viewport.
-    const QRect overview =
-        mView->overview()->isVisible()
-            ? QRect(mView->viewport()->mapFrom(mView.get(), mView->overview()->pos()),
-                    mView->overview()->size())
-            : QRect();
-    QCOMPARE(differingPixels(shown, fresh, overview), 0);
+    QCOMPARE(differingPixels(shown, fresh, overviewOver(*mView)), 0);
 }
 
 void TestMapView::restingLineRepaintsWhatChanges_data()
@@ -893,22 +908,10 @@ void TestMapView::restingLineRepaintsWhatChanges()
     for (int i = 0; i < 3; ++i)
         QCoreApplication::processEvents();
 
-    const QRect viewport = mView->viewport()->rect();
-    const QImage shown =
-        mView->screen()
-            ->grabWindow(mView->winId(), mView->viewport()->x(), mView->viewport()->y(),
-                         viewport.width(), viewport.height())
-            .toImage()
-            .convertToFormat(QImage::Format_ARGB32);
-    const QImage fresh = mView->viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    const QImage shown = shownInWindow(*mView);
+    const QImage fresh = repaintedWhole(*mView);
     QCOMPARE(shown.size(), fresh.size());
-    // The overview in the corner is a widget of its own, over the viewport.
-    const QRect overview =
-        mView->overview()->isVisible()
-            ? QRect(mView->viewport()->mapFrom(mView.get(), mView->overview()->pos()),
-                    mView->overview()->size())
-            : QRect();
-    QCOMPARE(differingPixels(shown, fresh, overview), 0);
+    QCOMPARE(differingPixels(shown, fresh, overviewOver(*mView)), 0);
 }
 
 void TestMapView::cardKeepsItsPictureWhileItMoves_data()
@@ -993,20 +996,9 @@ void TestMapView::cardKeepsItsPictureWhileItMoves()
     // new view does not have.)
     if (change == u"metric"_s || change == u"heat"_s)
         return;
-    const QRect viewport = mView->viewport()->rect();
-    const QImage window =
-        mView->screen()
-            ->grabWindow(mView->winId(), mView->viewport()->x(), mView->viewport()->y(),
-                         viewport.width(), viewport.height())
-            .toImage()
-            .convertToFormat(QImage::Format_ARGB32);
-    const QRect overview =
-        mView->overview()->isVisible()
-            ? QRect(mView->viewport()->mapFrom(mView.get(), mView->overview()->pos()),
-                    mView->overview()->size())
-            : QRect();
-    const QImage repainted =
-        mView->viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    const QImage window = shownInWindow(*mView);
+    const QRect overview = overviewOver(*mView);
+    const QImage repainted = repaintedWhole(*mView);
     MapView fresh(mDocument.get(), map.id);
     fresh.resize(mView->size());
     fresh.show();
@@ -1016,7 +1008,7 @@ void TestMapView::cardKeepsItsPictureWhileItMoves()
     fresh.verticalScrollBar()->setValue(mView->verticalScrollBar()->value());
     for (int i = 0; i < 3; ++i)
         QCoreApplication::processEvents();
-    const QImage made = fresh.viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    const QImage made = repaintedWhole(fresh);
     QCOMPARE(made.size(), repainted.size());
     QCOMPARE(differingPixels(repainted, made), 0);
     QCOMPARE(window.size(), made.size());

@@ -1411,6 +1411,10 @@ measure without data is null. Fields are only ever added, never renamed.</source
         <source>“%1”: rows damaged, left out of the figures</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>“%1”: counting its rows…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Waymark::Document</name>

@@ -18,6 +18,9 @@
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -375,17 +378,32 @@ bool DataDock::deleteCurrent()
     return true;
 }
 
-qint64 DataDock::rowsAttached(const Dataset &dataset, const Id &touchpointId) const
+namespace {
+
+// Whether the rows of dataset that reach the touchpoint must be counted in its table: those
+// attached row by row, or by a filter to this touchpoint. Every row attached whole is known.
+bool countsInTable(const Dataset &dataset, const Id &touchpointId)
+{
+    return dataset.rowsTable > 0 &&
+           std::any_of(dataset.attachments.cbegin(), dataset.attachments.cend(),
+                       [&](const DatasetAttachment &a) {
+                           return a.kind == AttachmentKind::ByColumn ||
+                                  (a.kind == AttachmentKind::Filter &&
+                                   a.touchpointId == touchpointId);
+                       });
+}
+
+// The rows of the dataset that belong to the touchpoint, those of its table read from the
+// working copy at path (through a read-only connection of its own, so that it may run on
+// any thread). A database that cannot be opened counts none of its table's rows.
+qint64 countAttachedRows(const QString &path, const Dataset &dataset, const Id &touchpointId)
 {
     qint64 rows = 0;
     // One read-only connection for all the attachments, opened only when one needs it.
-    // TODO: A filter attachment is counted by scanning its whole table on the UI thread,
-    // which on a dataset of a million rows can hold the window for a noticeable moment.
     Sql::Database db;
     bool opened = false;
     bool unavailable = false;
-    const QList<DatasetAttachment> &attachments = dataset.attachments;
-    for (const DatasetAttachment &a : attachments) {
+    for (const DatasetAttachment &a : dataset.attachments) {
         if (a.kind == AttachmentKind::WholeDataset) {
             if (a.touchpointId == touchpointId)
                 rows += dataset.rowCount;
@@ -393,11 +411,11 @@ qint64 DataDock::rowsAttached(const Dataset &dataset, const Id &touchpointId) co
         }
         if (a.kind == AttachmentKind::Filter && a.touchpointId != touchpointId)
             continue;
-        if (!mDocument || dataset.rowsTable <= 0)
+        if (path.isEmpty() || dataset.rowsTable <= 0)
             continue;
 
         if (!opened && !unavailable) {
-            opened = db.open(mDocument->workingCopyPath(), Sql::Database::Mode::ReadOnly);
+            opened = db.open(path, Sql::Database::Mode::ReadOnly);
             unavailable = !opened;
         }
         if (!opened)
@@ -422,11 +440,21 @@ qint64 DataDock::rowsAttached(const Dataset &dataset, const Id &touchpointId) co
     return rows;
 }
 
+} // namespace
+
+qint64 DataDock::rowsAttached(const Dataset &dataset, const Id &touchpointId) const
+{
+    return countAttachedRows(mDocument ? mDocument->workingCopyPath() : QString(), dataset,
+                             touchpointId);
+}
+
 void DataDock::updateTouchpointInfo()
 {
     // Counting the rows reads the working copy: not for a label no one has seen yet.
     if (!mTouchpointLabel)
         return;
+    // A count still running for an earlier selection or state is no longer wanted.
+    const int generation = ++mCountGeneration;
     if (!mDocument || mTouchpoints.size() != 1) {
         mTouchpointLabel->setText(
             mDocument ? tr("Select a touchpoint on the map to see the data attached to it.")
@@ -435,28 +463,74 @@ void DataDock::updateTouchpointInfo()
     }
     const Project &project = mDocument->project();
     const Id touchpoint = mTouchpoints.first();
-    QStringList lines;
+    QList<AttachedRows> entries;
+    QList<Dataset> toCount;
     for (const Dataset &d : project.datasets) {
+        AttachedRows entry{d.id, d.name, false, false, false, 0};
         // A dataset attached row by row reaches this touchpoint only through its matching rows.
-        bool direct = false;
-        for (const DatasetAttachment &a : d.attachments)
-            direct = direct || (a.kind != AttachmentKind::ByColumn && a.touchpointId == touchpoint);
+        for (const DatasetAttachment &a : d.attachments) {
+            entry.direct = entry.direct ||
+                           (a.kind != AttachmentKind::ByColumn && a.touchpointId == touchpoint);
+        }
         // Damaged rows are not read: what they would count cannot be trusted.
         if (!mDocument->isDatasetReadable(d.id)) {
-            bool attached = direct;
+            bool attached = entry.direct;
             for (const DatasetAttachment &a : d.attachments)
                 attached = attached || a.kind == AttachmentKind::ByColumn;
+            entry.damaged = true;
             if (attached)
-                lines.append(
-                    tr("“%1”: rows damaged, left out of the figures").arg(d.name.toHtmlEscaped()));
+                entries.append(entry);
             continue;
         }
-        const qint64 rows = rowsAttached(d, touchpoint);
-        if (!direct && rows == 0)
-            continue;
-        lines.append(tr("“%1”: %n row(s)", nullptr, int(rows)).arg(d.name.toHtmlEscaped()));
+        if (countsInTable(d, touchpoint)) {
+            entry.counting = true;
+            toCount.append(d);
+        } else {
+            entry.rows = countAttachedRows({}, d, touchpoint);
+        }
+        entries.append(entry);
     }
-    const QString title = touchpointTitle(project, touchpoint).toHtmlEscaped();
+    const QString title = touchpointTitle(project, touchpoint);
+    showTouchpointInfo(title, entries);
+    if (toCount.isEmpty())
+        return;
+
+    // Counting reads the rows tables, which on a dataset of a million rows attached by a
+    // filter takes longer than a frame: on a worker, with a connection of its own.
+    const QString path = mDocument->workingCopyPath();
+    QtConcurrent::run([path, toCount, touchpoint] {
+        QHash<Id, qint64> counts;
+        for (const Dataset &d : toCount)
+            counts.insert(d.id, countAttachedRows(path, d, touchpoint));
+        return counts;
+    }).then(this, [this, generation, title, entries](const QHash<Id, qint64> &counts) mutable {
+        if (generation != mCountGeneration || !mTouchpointLabel)
+            return;
+        for (AttachedRows &entry : entries) {
+            if (entry.counting) {
+                entry.counting = false;
+                entry.rows = counts.value(entry.datasetId);
+            }
+        }
+        showTouchpointInfo(title, entries);
+        Q_EMIT touchpointRowsCounted();
+    });
+}
+
+void DataDock::showTouchpointInfo(const QString &touchpointTitle,
+                                  const QList<AttachedRows> &entries)
+{
+    QStringList lines;
+    for (const AttachedRows &entry : entries) {
+        const QString name = entry.name.toHtmlEscaped();
+        if (entry.damaged)
+            lines.append(tr("“%1”: rows damaged, left out of the figures").arg(name));
+        else if (entry.counting)
+            lines.append(tr("“%1”: counting its rows…").arg(name));
+        else if (entry.direct || entry.rows > 0)
+            lines.append(tr("“%1”: %n row(s)", nullptr, int(entry.rows)).arg(name));
+    }
+    const QString title = touchpointTitle.toHtmlEscaped();
     mTouchpointLabel->setText(lines.isEmpty() ? tr("No data is attached to <b>%1</b>.").arg(title)
                                               : tr("Data attached to <b>%1</b>:").arg(title) +
                                                     u"<br>"_s + lines.join(u"<br>"_s));

@@ -50,6 +50,9 @@ public:
 signals:
     void importRequested();
     void importNextWaveRequested(const Id &datasetId);
+    // The rows attached to the selected touchpoint have been counted (on a worker thread)
+    // and the dock shows them.
+    void touchpointRowsCounted();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -63,6 +66,17 @@ private:
     void documentChanged(const ChangeEvent &event);
     void selectionChanged();
     void updateTouchpointInfo();
+    // What the dock says of one dataset for the selected touchpoint.
+    struct AttachedRows
+    {
+        Id datasetId;
+        QString name;
+        bool direct = false;   // attached whole or by a filter, so shown even with no rows
+        bool damaged = false;  // its rows failed the check after opening: not read
+        bool counting = false; // its rows are being counted
+        qint64 rows = 0;
+    };
+    void showTouchpointInfo(const QString &touchpointTitle, const QList<AttachedRows> &entries);
     qsizetype currentColumn() const; // -1 unless a column row is selected
 
     Document *mDocument = nullptr;
@@ -76,6 +90,7 @@ private:
     QComboBox *mRoleCombo = nullptr;
     QComboBox *mTypeCombo = nullptr;
     QLabel *mTouchpointLabel = nullptr;
+    int mCountGeneration = 0; // of the last count asked for: earlier ones are dropped
 };
 
 } // namespace Waymark

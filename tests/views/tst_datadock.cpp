@@ -201,19 +201,25 @@ void TestDataDock::touchpointShowsItsRows()
     QCOMPARE(f.dock.rowsAttached(d, cart), 1);
     QCOMPARE(f.dock.rowsAttached(d, demo), 0);
 
-    // The rows are counted on a worker: until the count is back the dock says so, and a
-    // count overtaken by another selection is dropped.
+    // The rows are counted on a worker, and a count overtaken by another selection is
+    // dropped: what the dock says once counts come back is of the touchpoint selected last.
     auto *label = f.dock.findChild<QLabel *>(u"touchpointDataLabel"_s);
-    QSignalSpy counted(&f.dock, &DataDock::touchpointRowsCounted);
+    QStringList shown; // what the dock said each time a count came back
+    connect(&f.dock, &DataDock::touchpointRowsCounted, &f.dock,
+            [&] { shown.append(label->text()); });
+    f.dock.setSelectedTouchpoints({demo});
     f.dock.setSelectedTouchpoints({blog});
-    QVERIFY2(label->text().contains(u"counting its rows"_s), qPrintable(label->text()));
     QTRY_VERIFY2(label->text().contains(u": 2 row"_s), qPrintable(label->text()));
-    QCOMPARE(counted.size(), 1);
+    QVERIFY(!shown.isEmpty());
     f.dock.setSelectedTouchpoints({cart});
     f.dock.setSelectedTouchpoints({demo});
+    // A count that was back before the next selection was rightly shown; any later one is
+    // of the card selected last.
+    shown.clear();
     QTRY_VERIFY2(label->text().contains(u"No data"_s), qPrintable(label->text()));
     QTest::qWait(100);
-    QCOMPARE(counted.size(), 2);
+    for (const QString &text : std::as_const(shown))
+        QVERIFY2(text.contains(u"Demo"_s), qPrintable(text));
     QVERIFY(label->text().contains(u"No data"_s));
 }
 
@@ -244,7 +250,7 @@ void TestDataDock::damagedRowsAreMarked()
     QVERIFY(tree && label);
     // Before the check has found it, the dataset reads as any other.
     QVERIFY(!tree->topLevelItem(0)->text(1).contains(u"damaged"_s));
-    QVERIFY2(label->text().contains(u"counting its rows"_s), qPrintable(label->text()));
+    QVERIFY2(!label->text().contains(u"damaged"_s), qPrintable(label->text()));
 
     QVERIFY(checked.wait(10000));
     QVERIFY(!doc->isDatasetReadable(f.datasetId));

@@ -67,45 +67,72 @@ ConnectorRouter::ConnectorRouter(const MapLayout &layout)
         mRowTop.append(row.y);
         mRowBottom.append(row.y + row.height);
     }
-    const qsizetype columnCount = columns.size();
-    const qsizetype rowCount = rows.size();
-    mCellObstacles.resize(columnCount * rowCount);
-    mCellBounds.resize(columnCount * rowCount);
+    const qsizetype cells = columns.size() * rows.size();
+    mCellObstacles.resize(cells);
+    mCellBounds.resize(cells);
+    mCards.reserve(layout.cards().size());
 
+    auto place = [&](const QRectF &rect) {
+        qsizetype cell = 0;
+        if (!placeInCell(rect, &cell)) {
+            mOutside.append(rect);
+            return -1;
+        }
+        mCellObstacles[cell].append(rect);
+        QRectF &bounds = mCellBounds[cell];
+        bounds = bounds.isNull() ? rect : bounds.united(rect);
+        return int(cell);
+    };
+    const qsizetype rowCount = rows.size();
+    for (auto it = layout.cards().cbegin(); it != layout.cards().cend(); ++it) {
+        if (it.value().isEmpty())
+            continue;
+        const int cell = place(it.value());
+        if (cell >= 0 && !it.key().isNull())
+            mCards.insert(it.key(), {it.value(), int(cell / rowCount), int(cell % rowCount)});
+    }
+    for (auto it = layout.notes().cbegin(); it != layout.notes().cend(); ++it) {
+        if (it.value().isEmpty())
+            continue;
+        place(it.value());
+        mNotes.insert(it.key(), it.value());
+    }
+    placeChannels();
+}
+
+bool ConnectorRouter::placeInCell(const QRectF &rect, qsizetype *cell) const
+{
+    const qsizetype columnCount = std::max<qsizetype>(mColumnX.size() - 1, 0);
+    const qsizetype rowCount = mRowTop.size();
+    const QPointF centre = rect.center();
+    const qsizetype c = slotOf(mColumnX, centre.x(), columnCount);
+    const qsizetype r = slotOf(mRowTop, centre.y(), rowCount);
+    const bool inside = columnCount > 0 && rowCount > 0 && centre.x() >= mColumnX.first() &&
+                        centre.x() < mColumnX.last() && centre.y() >= mRowTop.at(r) &&
+                        centre.y() < mRowBottom.at(r);
+    *cell = c * rowCount + r;
+    return inside;
+}
+
+void ConnectorRouter::placeChannels()
+{
+    const qsizetype columnCount = std::max<qsizetype>(mColumnX.size() - 1, 0);
+    const qsizetype rowCount = mRowTop.size();
     // The extremes of what stands in each column and row, for the width of the gutters.
     QList<qreal> columnLeft(columnCount, infinity);
     QList<qreal> columnRight(columnCount, -infinity);
     QList<qreal> rowTopmost(rowCount, infinity);
     QList<qreal> rowBottommost(rowCount, -infinity);
-
-    auto place = [&](const QRectF &rect, const Id &cardId) {
-        const QPointF centre = rect.center();
-        const qsizetype c = slotOf(mColumnX, centre.x(), columnCount);
-        const qsizetype r = slotOf(mRowTop, centre.y(), rowCount);
-        const bool inside = columnCount > 0 && rowCount > 0 && centre.x() >= mColumnX.first() &&
-                            centre.x() < mColumnX.last() && centre.y() >= mRowTop.at(r) &&
-                            centre.y() < mRowBottom.at(r);
-        if (!inside) {
-            mOutside.append(rect);
-            return;
+    for (qsizetype c = 0; c < columnCount; ++c) {
+        for (qsizetype r = 0; r < rowCount; ++r) {
+            const QRectF &bounds = mCellBounds.at(c * rowCount + r);
+            if (bounds.isNull())
+                continue;
+            columnLeft[c] = std::min(columnLeft[c], bounds.left());
+            columnRight[c] = std::max(columnRight[c], bounds.right());
+            rowTopmost[r] = std::min(rowTopmost[r], bounds.top());
+            rowBottommost[r] = std::max(rowBottommost[r], bounds.bottom());
         }
-        mCellObstacles[c * rowCount + r].append(rect);
-        QRectF &bounds = mCellBounds[c * rowCount + r];
-        bounds = bounds.isNull() ? rect : bounds.united(rect);
-        columnLeft[c] = std::min(columnLeft[c], rect.left());
-        columnRight[c] = std::max(columnRight[c], rect.right());
-        rowTopmost[r] = std::min(rowTopmost[r], rect.top());
-        rowBottommost[r] = std::max(rowBottommost[r], rect.bottom());
-        if (!cardId.isNull())
-            mCards.insert(cardId, {rect, int(c), int(r)});
-    };
-    for (auto it = layout.cards().cbegin(); it != layout.cards().cend(); ++it) {
-        if (!it.value().isEmpty())
-            place(it.value(), it.key());
-    }
-    for (const QRectF &note : layout.notes()) {
-        if (!note.isEmpty())
-            place(note, Id());
     }
 
     // A gutter's line runs midway through the free band around its boundary: between the
@@ -114,6 +141,7 @@ ConnectorRouter::ConnectorRouter(const MapLayout &layout)
     auto channel = [](bool vertical, qreal low, qreal high) {
         return Channel{vertical, (low + high) / 2, std::max<qreal>(0, (high - low) / 2)};
     };
+    mChannels.clear();
     for (qsizetype i = 0; i <= columnCount && columnCount > 0; ++i) {
         const qreal x = mColumnX.at(i);
         const qreal low =
@@ -137,6 +165,98 @@ ConnectorRouter::ConnectorRouter(const MapLayout &layout)
             j < rowCount ? std::min(y + gutterReach, rowTopmost.at(j)) : y + Margin / 2;
         mChannels.append(channel(false, low, high));
     }
+}
+
+bool ConnectorRouter::moveObstacles(const MapLayout &layout, const QSet<Id> &cards,
+                                    const QSet<Id> &notes)
+{
+    // An obstacle outside every cell is known by its place alone, not by its card.
+    if (!mOutside.isEmpty())
+        return false;
+    // The stages and lanes must be where they were: otherwise every cell moved.
+    const QList<MapLayout::Column> &columns = layout.columns();
+    const QList<MapLayout::Row> &rows = layout.rows();
+    if (columns.size() + 1 != mColumnX.size() && !(columns.isEmpty() && mColumnX.isEmpty()))
+        return false;
+    if (rows.size() != mRowTop.size())
+        return false;
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        if (columns.at(c).x != mColumnX.at(c))
+            return false;
+    }
+    if (!columns.isEmpty() && columns.last().x + columns.last().width != mColumnX.last())
+        return false;
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        if (rows.at(r).y != mRowTop.at(r) || rows.at(r).y + rows.at(r).height != mRowBottom.at(r))
+            return false;
+    }
+
+    // Where each goes, before anything changes, so that a refusal leaves the router whole.
+    struct Move
+    {
+        QRectF from;
+        QRectF to;
+        qsizetype fromCell = -1;
+        qsizetype toCell = -1;
+    };
+    QList<std::pair<Id, Move>> cardMoves;
+    QList<std::pair<Id, Move>> noteMoves;
+    const auto plan = [this](const QRectF &from, const QRectF &to, Move *move) {
+        move->from = from;
+        move->to = to;
+        if (!from.isEmpty() && !placeInCell(from, &move->fromCell))
+            return false;
+        if (!to.isEmpty() && !placeInCell(to, &move->toCell))
+            return false;
+        return true;
+    };
+    for (const Id &id : cards) {
+        Move move;
+        if (!plan(mCards.value(id).rect, layout.cardRect(id), &move))
+            return false;
+        cardMoves.append({id, move});
+    }
+    for (const Id &id : notes) {
+        Move move;
+        if (!plan(mNotes.value(id), layout.noteRect(id), &move))
+            return false;
+        noteMoves.append({id, move});
+    }
+
+    QSet<qsizetype> changedCells;
+    const auto apply = [&](const Move &move) {
+        if (move.fromCell >= 0) {
+            mCellObstacles[move.fromCell].removeOne(move.from);
+            changedCells.insert(move.fromCell);
+        }
+        if (move.toCell >= 0) {
+            mCellObstacles[move.toCell].append(move.to);
+            changedCells.insert(move.toCell);
+        }
+    };
+    const qsizetype rowCount = mRowTop.size();
+    for (const auto &[id, move] : std::as_const(cardMoves)) {
+        apply(move);
+        if (move.toCell >= 0)
+            mCards.insert(id, {move.to, int(move.toCell / rowCount), int(move.toCell % rowCount)});
+        else
+            mCards.remove(id);
+    }
+    for (const auto &[id, move] : std::as_const(noteMoves)) {
+        apply(move);
+        if (move.toCell >= 0)
+            mNotes.insert(id, move.to);
+        else
+            mNotes.remove(id);
+    }
+    for (const qsizetype cell : std::as_const(changedCells)) {
+        QRectF bounds;
+        for (const QRectF &rect : std::as_const(mCellObstacles.at(cell)))
+            bounds = bounds.isNull() ? rect : bounds.united(rect);
+        mCellBounds[cell] = bounds;
+    }
+    placeChannels();
+    return true;
 }
 
 ConnectorRouter::CellRange ConnectorRouter::cellsNear(const QRectF &rect, qreal margin) const

@@ -13,6 +13,7 @@
 #include <QList>
 #include <QPointF>
 #include <QRectF>
+#include <QSet>
 #include <QSizeF>
 #include <QVarLengthArray>
 
@@ -22,6 +23,13 @@ class ConnectorRouter
 {
 public:
     explicit ConnectorRouter(const MapLayout &layout);
+
+    // Takes in the new places of some cards and notes of layout, which has the same stages
+    // and lanes at the same places as the layout the router was made from: what a drag step
+    // moves, for a fraction of what a new router over the whole map costs. False where that
+    // does not hold (rows that grew, a card outside every cell); the router is then as it was
+    // and a new one is needed.
+    bool moveObstacles(const MapLayout &layout, const QSet<Id> &cards, const QSet<Id> &notes);
 
     // The corners of one line, from the first card's border to the second's; empty when a
     // card is not shown or both are the same card.
@@ -146,7 +154,13 @@ private:
     QList<qreal> mRowBottom;  // of each row; a gap lies between one row's bottom and the next top
     QList<Channel> mChannels; // vertical gutters first, one per stage boundary, then horizontal
     int mFirstHorizontal = 0; // the index of the top gutter in mChannels
+    // The gutters' places, from what stands in each cell (mCellBounds).
+    void placeChannels();
+    // Puts an obstacle in its cell; false if it lies outside every cell.
+    bool placeInCell(const QRectF &rect, qsizetype *cell) const;
+
     QHash<Id, Card> mCards;
+    QHash<Id, QRectF> mNotes;            // the notes' places, by annotation
     QList<QList<QRectF>> mCellObstacles; // by cell: column * rows + row
     QList<QRectF> mCellBounds;           // of each cell's obstacles, to pass most by at once
     QList<QRectF> mOutside;              // obstacles outside every cell (none, normally)

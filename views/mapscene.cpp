@@ -583,7 +583,9 @@ bool MapScene::applyMoves()
         if (t)
             addCell(t->stageId, t->laneId);
     }
+    QSet<Id> removedIds; // for the drag's router, which still has them
     for (TouchpointCardItem *item : std::as_const(removedCards)) {
+        removedIds.insert(item->touchpointId());
         mLayout.removeCard(item->touchpointId());
         mCards.remove(item->touchpointId());
         discard(item);
@@ -649,10 +651,9 @@ bool MapScene::applyMoves()
     // gutter with them, once the cards are still (scheduleConnectorRouting()). Each line
     // repaints along its legs only (ConnectorItem::setPoints()).
     // TODO: A drag step on the large map of issue 7 still takes more than the 8 ms of issue 3:
-    // routing the moved cards' hundred lines with a router built over all 5,000 cards, the
-    // lines' changes of geometry in Qt's index, and stroking the lines and personas' paths
-    // across the repainted cells take most of it; a router kept from step to step would save
-    // the first.
+    // the lines' changes of geometry in Qt's index and stroking the lines and personas' paths
+    // across the repainted cells take most of it; connectors kept out of Qt's item index
+    // would save the first.
     QList<ConnectorItem *> rerouted;
     QList<Connector> lines;
     for (ConnectorItem *item : std::as_const(mConnectors)) {
@@ -662,7 +663,18 @@ bool MapScene::applyMoves()
             lines.append(connector);
         }
     }
-    const ConnectorRouter router(mLayout);
+    // During a drag the router is kept from step to step and told what moved: one made
+    // over all the map's cards costs more than routing the lines themselves.
+    std::optional<ConnectorRouter> stepRouter;
+    if (mDrag.active) {
+        const QSet<Id> placed = changes->cards + removedIds;
+        if (!mDragRouter || !mDragRouter->moveObstacles(mLayout, placed, changes->notes))
+            mDragRouter.emplace(mLayout);
+    } else {
+        mDragRouter.reset();
+        stepRouter.emplace(mLayout);
+    }
+    const ConnectorRouter &router = mDrag.active ? *mDragRouter : *stepRouter;
     const QList<QList<QPointF>> routes = router.routeAll(lines);
     for (qsizetype i = 0; i < rerouted.size(); ++i) {
         if (routes.at(i).size() < 2)
@@ -721,6 +733,7 @@ void MapScene::clearItems()
 
 void MapScene::rebuild()
 {
+    mDragRouter.reset();
     mRebuildPending = false;
     mMovesPending = false;
     mMovedTouchpoints.clear();
@@ -1302,6 +1315,7 @@ void MapScene::endDrag()
 {
     const bool wasActive = mDrag.active;
     mDrag = Drag();
+    mDragRouter.reset();
     if (wasActive) {
         if (mDocument)
             mDocument->releaseWrites();

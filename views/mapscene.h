@@ -5,6 +5,7 @@
 // when the document announces a change.
 #pragma once
 
+#include "connectorrouter.h"
 #include "document.h"
 #include "entities.h"
 #include "maplayout.h"
@@ -304,6 +305,8 @@ private:
         int stackIndex = 0;          // of the undo stack at the start: Escape goes back to it
     };
     Drag mDrag;
+    // Kept from one step of a drag to the next (applyMoves()); reset when the drag ends.
+    std::optional<ConnectorRouter> mDragRouter;
     int mGestureCount = 0;
     QGraphicsRectItem *mMarker = nullptr;
 

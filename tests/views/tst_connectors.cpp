@@ -18,6 +18,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace Waymark;
@@ -132,6 +133,7 @@ private slots:
     void routeGoesAroundCards();
     void straightBetweenNeighbours();
     void crowdedMapStaysClear();
+    void routerFollowsMovedObstacles();
     void sharedGutterLinesRunApart();
     void labelSitsClearOfCards();
     void templatesRouteCleanly_data();
@@ -305,6 +307,67 @@ void TestConnectors::straightBetweenNeighbours()
 
     QVERIFY(router.route(a, a).isEmpty());
     QVERIFY(router.route(a, newId()).isEmpty());
+}
+
+void TestConnectors::routerFollowsMovedObstacles()
+{
+    // A drag keeps its router from step to step and tells it which cards and notes moved:
+    // after each step it routes every line as a router made anew over the whole map does.
+    QRandomGenerator random(11);
+    Grid g(8, 5);
+    g.map.stages[3].width = 480;
+    QList<Id> cards;
+    for (int i = 0; i < 80; ++i)
+        cards.append(g.card(int(random.bounded(8)), int(random.bounded(5))));
+    for (int i = 0; i < 5; ++i)
+        g.note(int(random.bounded(8)), int(random.bounded(5)));
+    QList<Connector> connectors;
+    for (int i = 0; i < 120; ++i) {
+        const Id from = cards.at(random.bounded(int(cards.size())));
+        const Id to = cards.at(random.bounded(int(cards.size())));
+        if (from != to)
+            connectors.append({newId(), from, to, ConnectorDirection::Forward, {}});
+    }
+
+    MapLayout layout = MapLayout::compute(g.map);
+    // As during a drag, rows keep at least the height they had, so the grid stays put.
+    QHash<Id, qreal> heights;
+    for (const MapLayout::Row &row : layout.rows())
+        heights.insert(row.laneId, row.height + 4 * (MapStyle::CardHeight + MapStyle::CardGap));
+    layout = MapLayout::compute(g.map, heights);
+    ConnectorRouter kept(layout);
+
+    int moved = 0;
+    for (int step = 0; step < 12; ++step) {
+        Touchpoint &t = g.map.touchpoints[random.bounded(int(g.map.touchpoints.size()))];
+        const MapLayout::Cell from{t.stageId, t.laneId};
+        t.stageId = g.map.stages.at(random.bounded(int(g.map.stages.size()))).id;
+        t.order = -1; // first in its new cell
+        const std::optional<MapLayout::Changes> changes =
+            layout.relayoutCells(g.map, {from, {t.stageId, t.laneId}}, heights);
+        QVERIFY(changes);
+        QVERIFY(changes->rows.isEmpty());
+        QVERIFY(kept.moveObstacles(layout, changes->cards, changes->notes));
+        moved += int(changes->cards.size());
+
+        const ConnectorRouter fresh(layout);
+        QCOMPARE(kept.routeAll(connectors), fresh.routeAll(connectors));
+        QList<QRectF> keptObstacles = kept.obstacles();
+        QList<QRectF> freshObstacles = fresh.obstacles();
+        const auto byPlace = [](const QRectF &a, const QRectF &b) {
+            return std::make_tuple(a.left(), a.top(), a.width()) <
+                   std::make_tuple(b.left(), b.top(), b.width());
+        };
+        std::sort(keptObstacles.begin(), keptObstacles.end(), byPlace);
+        std::sort(freshObstacles.begin(), freshObstacles.end(), byPlace);
+        QCOMPARE(keptObstacles, freshObstacles);
+    }
+    QVERIFY(moved > 12);
+
+    // Rows that grow move every cell below them: the router says it cannot follow.
+    const MapLayout taller = MapLayout::compute(g.map, {});
+    QVERIFY(taller.bounds() != layout.bounds());
+    QVERIFY(!kept.moveObstacles(taller, {}, {}));
 }
 
 void TestConnectors::crowdedMapStaysClear()

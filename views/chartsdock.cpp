@@ -4,6 +4,7 @@
 #include "charts/chartpanel.h"
 #include "charts/datapanel.h"
 #include "charts/metricsadapter.h"
+#include "dockfirstsight.h"
 #include "document.h"
 #include "lookup.h"
 #include "metrics/metricsengine.h"
@@ -94,6 +95,8 @@ ChartsDock::ChartsDock(QWidget *parent)
     layout->addWidget(mStack, 1);
     setWidget(content);
     refresh();
+    // What a person sees of the dock is built when they first see it.
+    DockFirstSight::watch(this, [this] { buildPanel(); });
 }
 
 ChartsDock::~ChartsDock() = default;
@@ -167,32 +170,6 @@ void ChartsDock::buildPanel() const
         mPanel->setTouchpointData(*mTouchpointCharts);
     if (mState == State::Touchpoint || mState == State::Map)
         mStack->setCurrentWidget(mPanel);
-}
-
-void ChartsDock::showEvent(QShowEvent *event)
-{
-    QDockWidget::showEvent(event);
-    buildIfSeen();
-}
-
-void ChartsDock::moveEvent(QMoveEvent *event)
-{
-    QDockWidget::moveEvent(event);
-    buildIfSeen();
-}
-
-void ChartsDock::resizeEvent(QResizeEvent *event)
-{
-    QDockWidget::resizeEvent(event);
-    buildIfSeen();
-}
-
-void ChartsDock::buildIfSeen()
-{
-    // A tab behind another dock is not hidden but moved out of the window, and comes back
-    // when its tab is chosen: it is seen when part of it is inside the window.
-    if (!mPanel && isVisible() && !visibleRegion().isEmpty())
-        buildPanel();
 }
 
 bool ChartsDock::isComputingShown() const

@@ -69,9 +69,6 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
-    void moveEvent(QMoveEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void documentChanged(const ChangeEvent &event);
@@ -79,7 +76,6 @@ private:
     void refresh();
     void showMessage(State state, const QString &text);
     void buildPanel() const;
-    void buildIfSeen();
 
     Document *mDocument = nullptr;
     std::shared_ptr<const Metrics::Result> mResult;

@@ -2,6 +2,7 @@
 
 #include "changeevent.h"
 #include "commands.h"
+#include "dockfirstsight.h"
 #include "document.h"
 #include "import/sourceformat.h"
 #include "storage/sqlite.h"
@@ -70,6 +71,8 @@ DataDock::DataDock(QWidget *parent)
     auto *contentLayout = new QVBoxLayout(mContent);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     setWidget(mContent);
+    // What a person sees of the dock is built when they first see it.
+    DockFirstSight::watch(this, [this] { build(); });
 }
 
 QTreeWidget *DataDock::tree() const
@@ -77,32 +80,6 @@ QTreeWidget *DataDock::tree() const
     // Asked for before the dock was seen, as a test does: what a person would see is built.
     const_cast<DataDock *>(this)->build();
     return mTree;
-}
-
-void DataDock::showEvent(QShowEvent *event)
-{
-    QDockWidget::showEvent(event);
-    buildIfSeen();
-}
-
-void DataDock::moveEvent(QMoveEvent *event)
-{
-    QDockWidget::moveEvent(event);
-    buildIfSeen();
-}
-
-void DataDock::resizeEvent(QResizeEvent *event)
-{
-    QDockWidget::resizeEvent(event);
-    buildIfSeen();
-}
-
-void DataDock::buildIfSeen()
-{
-    // A tab behind another dock is not hidden but moved out of the window, and comes back
-    // when its tab is chosen; a floating dock is a window of its own.
-    if (!mTree && isVisible() && (isFloating() || !visibleRegion().isEmpty()))
-        build();
 }
 
 void DataDock::build()

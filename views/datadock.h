@@ -54,14 +54,8 @@ signals:
     // and the dock shows them.
     void touchpointRowsCounted();
 
-protected:
-    void showEvent(QShowEvent *event) override;
-    void moveEvent(QMoveEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
-
 private:
     void build();
-    void buildIfSeen();
     void rebuild();
     void documentChanged(const ChangeEvent &event);
     void selectionChanged();

@@ -1,5 +1,6 @@
 #include "driversdock.h"
 
+#include "dockfirstsight.h"
 #include "driversmodel.h"
 #include "metrics/metricsengine.h"
 
@@ -93,38 +94,14 @@ DriversDock::DriversDock(QWidget *parent)
 {
     setObjectName(u"driversDock"_s);
     refresh();
+    // What a person sees of the dock is built when they first see it.
+    DockFirstSight::watch(this, [this] { build(); });
 }
 
 QTableView *DriversDock::table()
 {
     build();
     return mTable;
-}
-
-void DriversDock::showEvent(QShowEvent *event)
-{
-    QDockWidget::showEvent(event);
-    buildIfSeen();
-}
-
-void DriversDock::moveEvent(QMoveEvent *event)
-{
-    QDockWidget::moveEvent(event);
-    buildIfSeen();
-}
-
-void DriversDock::resizeEvent(QResizeEvent *event)
-{
-    QDockWidget::resizeEvent(event);
-    buildIfSeen();
-}
-
-void DriversDock::buildIfSeen()
-{
-    // A tab behind another dock is not hidden but moved out of the window, and comes back
-    // when its tab is chosen: it is seen when part of it is inside the window.
-    if (!mTable && isVisible() && !visibleRegion().isEmpty())
-        build();
 }
 
 void DriversDock::build()

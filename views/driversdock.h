@@ -51,15 +51,11 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
-    void moveEvent(QMoveEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void reload();  // the model from the result, then refresh()
     void refresh(); // the texts, and the table or the sentence instead
     void build();
-    void buildIfSeen();
     void showTexts(); // what refresh() worked out, on the widgets once they are built
 
     std::shared_ptr<const Metrics::Result> mResult;

@@ -1,6 +1,7 @@
 #include "personadock.h"
 
 #include "commands.h"
+#include "dockfirstsight.h"
 #include "document.h"
 #include "lookup.h"
 #include "mapstyle.h"
@@ -282,6 +283,8 @@ PersonaDock::PersonaDock(QWidget *parent)
     followFilter();
 
     updateActions();
+    // What a person sees of the dock is built when they first see it.
+    DockFirstSight::watch(this, [this] { build(); });
 }
 
 void PersonaDock::followFilter()
@@ -297,32 +300,6 @@ QListView *PersonaDock::view() const
     // Asked for before the dock was seen, as a test does: what a person would see is built.
     const_cast<PersonaDock *>(this)->build();
     return mView;
-}
-
-void PersonaDock::showEvent(QShowEvent *event)
-{
-    QDockWidget::showEvent(event);
-    buildIfSeen();
-}
-
-void PersonaDock::moveEvent(QMoveEvent *event)
-{
-    QDockWidget::moveEvent(event);
-    buildIfSeen();
-}
-
-void PersonaDock::resizeEvent(QResizeEvent *event)
-{
-    QDockWidget::resizeEvent(event);
-    buildIfSeen();
-}
-
-void PersonaDock::buildIfSeen()
-{
-    // A tab behind another dock is not hidden but moved out of the window, and comes back
-    // when its tab is chosen: it is seen when part of it is inside the window.
-    if (!mView && isVisible() && !visibleRegion().isEmpty())
-        build();
 }
 
 void PersonaDock::build()

@@ -59,13 +59,9 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
-    void moveEvent(QMoveEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void build();
-    void buildIfSeen();
     void followFilter();
     void newPersona();
     void editPersona();

@@ -1,5 +1,7 @@
 #include "deferreddockcontent.h"
 
+#include "dockfirstsight.h"
+
 #include <QDockWidget>
 #include <QEvent>
 #include <QLayout>
@@ -22,9 +24,7 @@ void DeferredDockContent::install(QDockWidget *dock)
 
 bool DeferredDockContent::isSeen(const QDockWidget *dock)
 {
-    // A dock floated from behind a tab keeps the place out of the window, and without its
-    // content it would be a window of no height there.
-    return dock->isVisible() && (dock->isFloating() || !dock->visibleRegion().isEmpty());
+    return DockFirstSight::isSeen(dock);
 }
 
 bool DeferredDockContent::eventFilter(QObject *watched, QEvent *event)

@@ -1871,15 +1871,7 @@ measure without data is null. Fields are only ever added, never renamed.</source
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 is too large to read in the memory there is. Save the sheet as CSV, which Waymark reads at any size.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 could not be read: the workbook is damaged (%2). Save it again from Excel and import the new file.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 holds more than %2 cells, the most Waymark reads from a workbook. Save the sheet as CSV, which Waymark reads at any size.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1904,6 +1896,58 @@ measure without data is null. Fields are only ever added, never renamed.</source
     </message>
     <message>
         <source>%1, row %2 has more than %3 columns, the most Waymark imports.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>part “%1” is cut short</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>part “%1” is not the size its directory says</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the checksum of part “%1” does not match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be read: the workbook is damaged (row %2 does not end). Save it again from Excel and import the new file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has a row numbered “%2”, which no sheet can have: the workbook is damaged. Save it again from Excel and import the new file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 lists row %2 after row %3. Excel writes rows in order: save the workbook again from Excel and import the new file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workbook's shared strings hold bytes that are not valid text: the workbook is damaged. Save it again from Excel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workbook's shared strings take more than %1 MB, the most Waymark holds. Save the sheet as CSV, which Waymark reads at any size.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the row after row %2 takes more than %3 MB, the most Waymark reads.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: an entry takes more than %2 MB, the most Waymark reads.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workbook's shared strings could not be read: the workbook is damaged (%1). Save it again from Excel and import the new file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workbook's shared strings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workbook's styles</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QIODevice>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Waymark::Import {
@@ -16,8 +18,11 @@ namespace {
 
 constexpr qsizetype sampleBytes = 64 * 1024;
 
+// A workbook that is not a file is read into memory whole: this much at most.
+constexpr qint64 maxWorkbookInMemory = qint64(1024) * 1024 * 1024;
+
 // A workbook's first records, from its file when the device has one (mapped, not read),
-// else from its bytes, which the reader's caps then bound.
+// else from its bytes, at most maxWorkbookInMemory.
 bool readWorkbookPreview(QIODevice *device, const SniffOptions &options, SniffResult &result)
 {
     XlsxOptions xlsx;
@@ -28,7 +33,15 @@ bool readWorkbookPreview(QIODevice *device, const SniffOptions &options, SniffRe
     if (file && !file->fileName().isEmpty() && !device->isSequential()) {
         reader = XlsxReader::open(file->fileName(), xlsx, &error);
     } else {
-        const QByteArray bytes = device->read(xlsx.maxUncompressedBytes);
+        // In pieces: QIODevice::read(n) sets n bytes aside first, whatever the device holds.
+        QByteArray bytes;
+        while (bytes.size() < maxWorkbookInMemory) {
+            const QByteArray piece =
+                device->read(std::min<qint64>(1024 * 1024, maxWorkbookInMemory - bytes.size()));
+            if (piece.isEmpty())
+                break;
+            bytes += piece;
+        }
         reader = XlsxReader::fromBytes(bytes, xlsx, &error);
     }
 

@@ -10,24 +10,26 @@
 #include <QTime>
 #include <QtEndian>
 
-#include <orcus/orcus_xlsx.hpp>
 #include <orcus/sax_parser.hpp>
-#include <orcus/spreadsheet/factory.hpp>
-#include <orcus/spreadsheet/import_interface.hpp>
-#include <orcus/spreadsheet/styles.hpp>
-#include <orcus/string_pool.hpp>
 #include <orcus/zip_archive.hpp>
 #include <orcus/zip_archive_stream.hpp>
+
+#include <zlib.h>
+
+#ifdef Q_OS_UNIX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <unordered_map>
 #include <vector>
 
 using namespace Qt::StringLiterals;
-namespace ss = orcus::spreadsheet;
 
 namespace Waymark::Import {
 
@@ -38,6 +40,9 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(Waymark::Import)
 };
+
+// A file the system cannot map is read into memory, up to this size.
+constexpr qint64 maxUnmappedBytes = qint64(1024) * 1024 * 1024;
 
 QString megabytes(qint64 bytes)
 {
@@ -70,6 +75,8 @@ struct ZipEntry
     quint16 method = 0;
     qint64 packed = 0;
     qint64 unpacked = 0;
+    quint32 crc = 0;
+    qint64 dataOffset = 0; // where its packed bytes start, past the local header
 };
 
 constexpr QByteArrayView zipMagic("PK\x03\x04", 4);
@@ -136,6 +143,7 @@ readZipDirectory(QByteArrayView data, const XlsxOptions &options, SourceError *e
         ZipEntry entry;
         entry.flags = le16(data, at + 8);
         entry.method = le16(data, at + 10);
+        entry.crc = le32(data, at + 16);
         entry.packed = le32(data, at + 20);
         entry.unpacked = le32(data, at + 24);
         const quint16 nameLength = le16(data, at + 28);
@@ -149,6 +157,11 @@ readZipDirectory(QByteArrayView data, const XlsxOptions &options, SourceError *e
 
         if (qint64(localOffset) + 30 + entry.packed > directoryOffset ||
             le32(data, localOffset) != 0x04034b50)
+            return damaged(Text::tr("part “%1” is not where the directory says")
+                               .arg(QString::fromStdString(entry.name)));
+        entry.dataOffset =
+            qint64(localOffset) + 30 + le16(data, localOffset + 26) + le16(data, localOffset + 28);
+        if (entry.dataOffset + entry.packed > directoryOffset)
             return damaged(Text::tr("part “%1” is not where the directory says")
                                .arg(QString::fromStdString(entry.name)));
         // Without a data descriptor, the local header repeats the sizes; an archive whose
@@ -172,15 +185,6 @@ readZipDirectory(QByteArrayView data, const XlsxOptions &options, SourceError *e
         }
 
         const QString name = QString::fromStdString(entry.name);
-        if (entry.unpacked > options.maxPartBytes) {
-            *error = makeError(
-                SourceErrorCode::TooLarge,
-                Text::tr("Part “%1” of the workbook takes %2 MB unpacked, more than the %3 MB "
-                         "Waymark reads from one part. Save the sheet as CSV, which Waymark "
-                         "reads at any size.")
-                    .arg(name, megabytes(entry.unpacked), megabytes(options.maxPartBytes)));
-            return std::nullopt;
-        }
         if (entry.unpacked > 1024 * 1024 &&
             entry.unpacked > options.maxCompressionRatio * std::max<qint64>(entry.packed, 1)) {
             *error = makeError(
@@ -395,38 +399,7 @@ DateKind codeDateKind(QStringView code)
     return time ? DateKind::Time : DateKind::None;
 }
 
-// --- The cells of one sheet, as liborcus reports them -------------------------------------
-
-enum class CellKind : quint8
-{
-    Number,
-    Bool,
-    Shared, // an index into the shared strings
-    Text,   // an index into the reader's own texts
-};
-
 } // namespace
-
-// 16 bytes a cell: a sheet of 8M cells stays within 128 MB. The kind shares a word with the
-// row, which Excel keeps below 2^20.
-struct XlsxReader::Cell
-{
-    static constexpr quint32 rowBits = 28;
-
-    quint32 rowAndKind = 0;
-    quint16 column = 0;
-    quint16 xf = 0; // the cell format, for numbers
-    union {
-        double number;
-        quint32 index;
-    };
-
-    quint32 row() const { return rowAndKind & ((1u << rowBits) - 1); } // 0-based
-    CellKind kind() const { return CellKind(rowAndKind >> rowBits); }
-    quint64 key() const { return (quint64(row()) << 16) | column; }
-};
-
-static_assert(sizeof(XlsxReader::Cell) == 16);
 
 struct XlsxReader::Workbook
 {
@@ -442,338 +415,743 @@ struct XlsxReader::Workbook
     QByteArrayView data;
     std::vector<ZipEntry> entries;
     QList<Sheet> sheets;
-
-    // Filled while the sheet is read: by liborcus (strings, formats) and SheetScan (cells).
-    std::vector<std::string> sharedStrings;
-    std::vector<std::string> texts;
-    std::vector<Cell> cells;
-    bool tooManyCells = false;
-    bool badAddress = false;
+    std::string sharedStringsPart;
+    std::string stylesPart;
     bool date1904 = false;
-    // Cell formats that show dates or times: their number format's id and code.
+
+    // Filled on the first next(): the shared strings, each one's end in the UTF-8 they
+    // share, and the cell formats that show dates or times, with their number format's id
+    // and code.
+    QByteArray sharedText;
+    std::vector<quint32> sharedEnds;
     std::unordered_map<std::size_t, std::pair<qsizetype, QString>> dateFormats;
+
+    const ZipEntry *entry(const std::string &name) const
+    {
+        if (name.empty())
+            return nullptr;
+        const auto found = std::find_if(entries.begin(), entries.end(),
+                                        [&](const ZipEntry &e) { return e.name == name; });
+        return found == entries.end() ? nullptr : &*found;
+    }
+
+    // The most XML one row or shared string may take: far more than any real one, and room
+    // for a text at the field cap written with character references.
+    qint64 maxElement() const
+    {
+        return std::max<qint64>(64 * 1024 * 1024, 8 * qint64(options.maxFieldBytes));
+    }
 };
 
 namespace {
 
-using Workbook = XlsxReader::Workbook;
-using Cell = XlsxReader::Cell;
+// --- A part of the archive, inflated as it is parsed --------------------------------------
 
-bool addCell(Workbook &book, qint64 row, qint64 column, CellKind kind, double number, quint32 index,
-             std::size_t xf)
+bool isXmlNameChar(char c)
 {
-    if (row < 0 || column < 0 || row >= (qint64(1) << Cell::rowBits)) {
-        book.badAddress = true;
-        return false;
-    }
-    if (qint64(book.cells.size()) >= book.options.maxCells) {
-        book.tooManyCells = true;
-        return false;
-    }
-    Cell cell;
-    cell.rowAndKind = quint32(row) | (quint32(kind) << Cell::rowBits);
-    cell.column = quint16(std::min<qint64>(column, 0xFFFF));
-    cell.xf = quint16(std::min<std::size_t>(xf, 0xFFFF));
-    if (kind == CellKind::Number)
-        cell.number = number;
-    else
-        cell.index = index;
-    book.cells.push_back(cell);
-    return true;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
 }
 
-void addText(Workbook &book, qint64 row, qint64 column, std::string_view text)
+// True when the name at `at` in the XML follows "<" or "</" (as `closing` says), directly or
+// after a namespace prefix ("<x:row", "</x:row").
+bool tagNameAt(std::string_view xml, std::size_t at, bool closing)
 {
-    if (addCell(book, row, column, CellKind::Text, 0, quint32(book.texts.size()), 0))
-        book.texts.emplace_back(text);
+    std::size_t start = at;
+    if (start >= 1 && xml[start - 1] == ':') {
+        start -= 1;
+        while (start > 0 && isXmlNameChar(xml[start - 1]))
+            --start;
+    }
+    if (closing)
+        return start >= 2 && xml[start - 1] == '/' && xml[start - 2] == '<';
+    return start >= 1 && xml[start - 1] == '<';
 }
 
-class SharedStrings final : public ss::iface::import_shared_strings
+// Just past the last complete end tag of `name` in the XML; npos when it holds none. '<'
+// stands for itself nowhere in XML but markup, so "</row>" is always a row's end (but in a
+// comment or a CDATA section, which sheets do not have).
+std::size_t afterLastEndTag(std::string_view xml, std::string_view name)
 {
-public:
-    explicit SharedStrings(Workbook &book)
-        : mBook(book)
-    {}
-
-    std::size_t append(std::string_view s) override
-    {
-        mBook.sharedStrings.emplace_back(s);
-        return mBook.sharedStrings.size() - 1;
+    for (std::size_t before = xml.size(); before > 0;) {
+        const std::size_t found = xml.rfind(name, before - 1);
+        if (found == std::string_view::npos)
+            return found;
+        const std::size_t end = found + name.size();
+        if (end < xml.size() && xml[end] == '>' && tagNameAt(xml, found, true))
+            return end + 1;
+        before = found;
     }
-    std::size_t add(std::string_view s) override { return append(s); }
-    void set_segment_font(std::size_t) override {}
-    void set_segment_bold(bool) override {}
-    void set_segment_italic(bool) override {}
-    void set_segment_font_name(std::string_view) override {}
-    void set_segment_font_size(double) override {}
-    void set_segment_font_color(ss::color_elem_t, ss::color_elem_t, ss::color_elem_t,
-                                ss::color_elem_t) override
-    {}
-    void append_segment(std::string_view s) override { mSegments += s; }
-    std::size_t commit_segments() override
-    {
-        const std::size_t index = append(mSegments);
-        mSegments.clear();
-        return index;
-    }
+    return std::string_view::npos;
+}
 
-private:
-    Workbook &mBook;
-    std::string mSegments; // of a rich-text string being assembled
+// Just past the start tag of `name`, with *selfClosing set for <name/>; npos when the XML
+// does not hold all of it yet.
+std::size_t afterStartTag(std::string_view xml, std::string_view name, bool *selfClosing)
+{
+    for (std::size_t at = xml.find(name); at != std::string_view::npos;
+         at = xml.find(name, at + 1)) {
+        const std::size_t end = at + name.size();
+        if (end >= xml.size())
+            return std::string_view::npos;
+        const char next = xml[end];
+        const bool ends = next == '>' || next == '/' || next == ' ' || next == '\t' ||
+                          next == '\n' || next == '\r';
+        if (!ends || !tagNameAt(xml, at, false))
+            continue;
+        const std::size_t close = xml.find('>', end);
+        if (close == std::string_view::npos)
+            return close;
+        *selfClosing = xml[close - 1] == '/';
+        return close + 1;
+    }
+    return std::string_view::npos;
+}
+
+// "A1", "$B$7", "AA10": the 0-based column of a cell reference; -1 when it names none.
+qint64 referenceColumn(std::string_view reference)
+{
+    qint64 column = 0;
+    std::size_t i = 0;
+    for (; i < reference.size(); ++i) {
+        const char c = reference[i];
+        if (c == '$')
+            continue;
+        const char upper = c >= 'a' && c <= 'z' ? char(c - 32) : c;
+        if (upper < 'A' || upper > 'Z')
+            break;
+        column = column * 26 + (upper - 'A' + 1);
+        if (column > 0xFFFFFF)
+            return -1;
+    }
+    bool digits = i < reference.size();
+    for (; i < reference.size(); ++i)
+        digits = digits && ((reference[i] >= '0' && reference[i] <= '9') || reference[i] == '$');
+    return column > 0 && digits ? column - 1 : -1;
+}
+
+// A run of ASCII digits as a number; nullopt for anything else or an absurd value.
+std::optional<qint64> decimalNumber(std::string_view text)
+{
+    if (text.empty() || text.size() > 12)
+        return std::nullopt;
+    qint64 value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// What a cell's t attribute says its <v> holds.
+enum class CellType : quint8
+{
+    Number,
+    Shared, // an index into the shared strings
+    Bool,
+    Inline, // no <v>: the text is in <is>
+    Text,   // str (a formula's text), e (an error such as #N/A), d (an ISO 8601 date)
 };
 
-// liborcus 0.17 reads numbers with a parser of its own that is not correctly rounded (1e21
-// comes back as 1000000000000000131072), and it drops inline strings, error values, ISO
-// dates and the cached results of most formulas. So it is given no sheet to fill: every
-// cell is read by SheetScan below, from the sheet's XML, and liborcus supplies the rest of
-// the workbook (shared strings, number formats, sheets and their parts, the checks).
-class IgnoredSheet final : public ss::iface::import_sheet
+CellType cellType(std::string_view t)
 {
-public:
-    void set_auto(ss::row_t, ss::col_t, std::string_view) override {}
-    void set_string(ss::row_t, ss::col_t, ss::string_id_t) override {}
-    void set_value(ss::row_t, ss::col_t, double) override {}
-    void set_bool(ss::row_t, ss::col_t, bool) override {}
-    void set_date_time(ss::row_t, ss::col_t, int, int, int, int, int, double) override {}
-    void set_format(ss::row_t, ss::col_t, std::size_t) override {}
-    void set_format(ss::row_t, ss::col_t, ss::row_t, ss::col_t, std::size_t) override {}
-    void fill_down_cells(ss::row_t, ss::col_t, ss::row_t) override {}
-    ss::range_size_t get_sheet_size() const override { return {1048576, 16384}; }
-};
-
-class GlobalSettings final : public ss::iface::import_global_settings
-{
-public:
-    explicit GlobalSettings(Workbook &book)
-        : mBook(book)
-    {}
-
-    // liborcus 0.17 always reports 1899-12-30; the workbook's own date1904 flag is read
-    // with its list of sheets.
-    void set_origin_date(int year, int, int) override { mBook.date1904 |= year == 1904; }
-    void set_default_formula_grammar(ss::formula_grammar_t) override {}
-    ss::formula_grammar_t get_default_formula_grammar() const override
-    {
-        return ss::formula_grammar_t::xlsx;
-    }
-    void set_character_set(orcus::character_set_t) override {}
-
-private:
-    Workbook &mBook;
-};
-
-// Cell addresses in A1 notation ("$B$7", "Sheet1!C3"); a range "A1:C3".
-class ReferenceResolver final : public ss::iface::import_reference_resolver
-{
-public:
-    ss::src_address_t resolve_address(std::string_view address) override
-    {
-        if (const std::size_t bang = address.rfind('!'); bang != std::string_view::npos)
-            address.remove_prefix(bang + 1);
-        qint64 column = 0;
-        qint64 row = 0;
-        std::size_t i = 0;
-        for (; i < address.size(); ++i) {
-            const char c = char(address[i] & ~0x20);
-            if (address[i] == '$')
-                continue;
-            if (c < 'A' || c > 'Z' || column > 0xFFFF)
-                break;
-            column = column * 26 + (c - 'A' + 1);
-        }
-        for (; i < address.size(); ++i) {
-            if (address[i] == '$')
-                continue;
-            if (address[i] < '0' || address[i] > '9' || row > (qint64(1) << 31))
-                break;
-            row = row * 10 + (address[i] - '0');
-        }
-        // A malformed address becomes one no sheet has, which liborcus and addCell refuse.
-        if (i != address.size() || column == 0 || row == 0)
-            return {0, -1, -1};
-        return {0, ss::row_t(std::min<qint64>(row - 1, INT32_MAX)),
-                ss::col_t(std::min<qint64>(column - 1, INT32_MAX))};
-    }
-    ss::src_range_t resolve_range(std::string_view range) override
-    {
-        const std::size_t colon = range.find(':');
-        const ss::src_address_t first = resolve_address(range.substr(0, colon));
-        const ss::src_address_t last =
-            colon == std::string_view::npos ? first : resolve_address(range.substr(colon + 1));
-        return {first, last};
-    }
-};
-
-// What liborcus fills while it reads the workbook: the shared strings, the styles (for the
-// number formats) and the date system; every sheet goes to the IgnoredSheet.
-class Factory final : public ss::iface::import_factory
-{
-public:
-    explicit Factory(Workbook &book)
-        : mStrings(book)
-        , mSettings(book)
-        , mStyleImport(mStyles, mPool)
-    {}
-
-    ss::iface::import_global_settings *get_global_settings() override { return &mSettings; }
-    ss::iface::import_shared_strings *get_shared_strings() override { return &mStrings; }
-    ss::iface::import_styles *get_styles() override { return &mStyleImport; }
-    ss::iface::import_reference_resolver *get_reference_resolver(ss::formula_ref_context_t) override
-    {
-        return &mResolver;
-    }
-    ss::iface::import_sheet *append_sheet(ss::sheet_t index, std::string_view name) override
-    {
-        mSheets.emplace_back(index, std::string(name));
-        return &mSheet;
-    }
-    ss::iface::import_sheet *get_sheet(std::string_view name) override
-    {
-        const bool known = std::any_of(mSheets.begin(), mSheets.end(),
-                                       [&](const auto &sheet) { return sheet.second == name; });
-        return known ? &mSheet : nullptr;
-    }
-    ss::iface::import_sheet *get_sheet(ss::sheet_t index) override
-    {
-        const bool known = std::any_of(mSheets.begin(), mSheets.end(),
-                                       [&](const auto &sheet) { return sheet.first == index; });
-        return known ? &mSheet : nullptr;
-    }
-    void finalize() override {}
-
-    const ss::styles &styles() const { return mStyles; }
-
-private:
-    SharedStrings mStrings;
-    GlobalSettings mSettings;
-    ReferenceResolver mResolver;
-    orcus::string_pool mPool;
-    ss::styles mStyles;
-    ss::import_styles mStyleImport;
-    IgnoredSheet mSheet;
-    std::vector<std::pair<ss::sheet_t, std::string>> mSheets;
-};
-
-// Every cell of the chosen sheet, from its XML, with liborcus's SAX parser: the value Excel
-// saved, whatever produced it (a formula's cached result included), with its cell format.
-struct SheetScan : AttributeCollector
-{
-    explicit SheetScan(Workbook &target)
-        : book(target)
-    {}
-
-    Workbook &book;
-    ReferenceResolver resolver;
-    qint64 row = -1;
-    qint64 column = -1;
-    std::string type;
-    std::size_t xf = 0;
-    bool inValue = false;
-    bool inInline = false;
-    bool inInlineText = false;
-    bool inPhonetic = false;
-    std::string value;
-    std::string inlineText;
-    bool sorted = true; // rows and cells in order, as Excel writes them
-    quint64 lastKey = 0;
-
-    void start_element(const orcus::sax::parser_element &element)
-    {
-        const std::string_view name = element.name;
-        if (name == "row") {
-            const std::string r = attribute("r");
-            row = r.empty() ? row + 1 : std::atoll(r.c_str()) - 1;
-            column = -1;
-        } else if (name == "c") {
-            const std::string r = attribute("r");
-            if (r.empty()) {
-                ++column;
-            } else {
-                const ss::src_address_t address = resolver.resolve_address(r);
-                column = address.column;
-            }
-            type = attribute("t");
-            const std::string s = attribute("s");
-            xf = s.empty() ? 0 : std::size_t(std::atoll(s.c_str()));
-            value.clear();
-            inlineText.clear();
-        } else if (name == "v") {
-            inValue = true;
-        } else if (name == "is") {
-            inInline = true;
-        } else if (name == "rPh") {
-            inPhonetic = true;
-        } else if (name == "t") {
-            inInlineText = inInline && !inPhonetic;
-        }
-        attributes.clear();
-    }
-
-    void end_element(const orcus::sax::parser_element &element)
-    {
-        const std::string_view name = element.name;
-        if (name == "v")
-            inValue = false;
-        else if (name == "is")
-            inInline = false;
-        else if (name == "rPh")
-            inPhonetic = false;
-        else if (name == "t")
-            inInlineText = false;
-        else if (name == "c")
-            finishCell();
-    }
-
-    void characters(std::string_view text, bool)
-    {
-        if (inValue)
-            value += text;
-        else if (inInlineText)
-            inlineText += text;
-    }
-
-    void finishCell()
-    {
-        if (row >= 0 && column >= 0) {
-            const quint64 key = (quint64(row) << 16) | quint64(column);
-            sorted = sorted && key >= lastKey;
-            lastKey = key;
-        }
-        if (type == "inlineStr") {
-            if (!inlineText.empty())
-                addText(book, row, column, inlineText);
-            return;
-        }
-        if (value.empty())
-            return; // an empty cell, there for its format
-        if (type == "s") {
-            std::uint32_t index = 0;
-            const auto [end, ec] =
-                std::from_chars(value.data(), value.data() + value.size(), index);
-            if (ec != std::errc() || end != value.data() + value.size())
-                index = std::numeric_limits<std::uint32_t>::max(); // refused when read
-            addCell(book, row, column, CellKind::Shared, 0, index, 0);
-        } else if (type == "b") {
-            addCell(book, row, column, CellKind::Bool, 0, value != "0" ? 1 : 0, 0);
-        } else if (type.empty() || type == "n") {
-            double number = 0;
-            const auto [end, ec] =
-                std::from_chars(value.data(), value.data() + value.size(), number);
-            if (ec == std::errc() && end == value.data() + value.size())
-                addCell(book, row, column, CellKind::Number, number, 0, xf);
-            else
-                addText(book, row, column, value);
-        } else {
-            // str (a formula's text), e (an error such as #N/A), d (an ISO 8601 date).
-            addText(book, row, column, value);
-        }
-    }
-};
+    if (t.empty() || t == "n")
+        return CellType::Number;
+    if (t == "s")
+        return CellType::Shared;
+    if (t == "b")
+        return CellType::Bool;
+    return t == "inlineStr" ? CellType::Inline : CellType::Text;
+}
 
 QString sheetLabel(const QString &name)
 {
     return Text::tr("Sheet “%1”").arg(name);
 }
+
+QString megabytesOf(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'g', 3);
+}
+
+// Thrown by a handler to stop liborcus's parser at the first problem, which it has noted.
+struct StopParsing
+{
+};
+
+} // namespace
+
+// One part of the archive, inflated a slice at a time and handed out as runs of whole
+// elements (rows of a sheet, strings of the shared strings), each wrapped in an element of
+// its own so that liborcus's parser reads it as a document. However large the part, what is
+// held is zlib's window, one slice and the element it ends in. The part's size and checksum
+// are compared with the zip directory's once all of it is inflated.
+class XlsxReader::PartStream
+{
+public:
+    enum class Failure
+    {
+        None,
+        Damaged,  // the deflated data or its checksum is broken
+        TooLarge, // one element takes more than the cap to hold
+    };
+
+    // `container` is the element the runs are in (sheetData, sst), `element` the one they are
+    // runs of (row, si).
+    PartStream(const Workbook &book, const ZipEntry &entry, std::string_view container,
+               std::string_view element, qint64 maxElement)
+        : mEntry(entry)
+        , mPacked(book.data.data() + entry.dataOffset)
+        , mMapped(book.file != nullptr && book.bytes.isEmpty())
+        , mContainer(container)
+        , mElement(element)
+        , mMaxElement(maxElement)
+    {
+        if (mEntry.method == 8) {
+            mZ.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(mPacked));
+            mZ.avail_in = uInt(mEntry.packed);
+            // Negative window bits: raw deflate data, as zip archives hold it.
+            mInflating = inflateInit2(&mZ, -MAX_WBITS) == Z_OK;
+            if (!mInflating)
+                damaged(QString::fromLatin1(mZ.msg ? mZ.msg : "zlib"));
+        }
+    }
+
+    ~PartStream()
+    {
+        if (mInflating)
+            inflateEnd(&mZ);
+    }
+
+    PartStream(const PartStream &) = delete;
+    PartStream &operator=(const PartStream &) = delete;
+
+    // The next run of whole elements, as "<w>…</w>"; false once there are no more (the
+    // part is then all inflated and checked) or when failure() says why not.
+    bool nextRun(std::string &xml)
+    {
+        for (;;) {
+            if (mFailure != Failure::None)
+                return false;
+            if (mBodyDone) {
+                // What follows the last element is not read, but the checksum covers it.
+                while (!mAllInflated && inflateSlice(mBuffer))
+                    mBuffer.clear();
+                return false;
+            }
+            if (!mInBody) {
+                bool selfClosing = false;
+                const std::size_t body = afterStartTag(mBuffer, mContainer, &selfClosing);
+                if (body != std::string::npos) {
+                    mBuffer.erase(0, body);
+                    mInBody = true;
+                    mBodyDone = selfClosing;
+                    continue;
+                }
+            } else {
+                const std::size_t cut = afterLastEndTag(mBuffer, mElement);
+                if (cut != std::string::npos) {
+                    xml.assign("<w>");
+                    xml.append(mBuffer, 0, cut);
+                    xml.append("</w>");
+                    mBuffer.erase(0, cut);
+                    return true;
+                }
+            }
+            if (mAllInflated) {
+                // No container at all: a part without any such elements.
+                mBodyDone = true;
+                continue;
+            }
+            if (qint64(mBuffer.size()) > mMaxElement) {
+                mFailure = Failure::TooLarge;
+                return false;
+            }
+            if (!inflateSlice(mBuffer))
+                return false;
+        }
+    }
+
+    // The whole part, for the small ones (the styles).
+    bool readAll(std::string &xml)
+    {
+        while (!mAllInflated) {
+            if (!inflateSlice(xml))
+                return false;
+        }
+        return mFailure == Failure::None;
+    }
+
+    qint64 packedDone() const { return mEntry.method == 8 ? qint64(mZ.total_in) : mStoredDone; }
+    Failure failure() const { return mFailure; }
+    const QString &why() const { return mWhy; }
+    qint64 maxElement() const { return mMaxElement; }
+
+private:
+    static constexpr qsizetype sliceBytes = 256 * 1024;
+
+    void damaged(const QString &why)
+    {
+        if (mFailure == Failure::None) {
+            mFailure = Failure::Damaged;
+            mWhy = why;
+        }
+    }
+
+    // Appends the next slice of the inflated part to `out`.
+    bool inflateSlice(std::string &out)
+    {
+        if (mAllInflated || mFailure != Failure::None)
+            return false;
+        const std::size_t start = out.size();
+        if (mEntry.method == 0) {
+            const qint64 size = std::min<qint64>(sliceBytes, mEntry.packed - mStoredDone);
+            out.append(mPacked + mStoredDone, std::size_t(size));
+            mStoredDone += size;
+            mAllInflated = mStoredDone == mEntry.packed;
+        } else {
+            if (!mInflating)
+                return false;
+            out.resize(start + sliceBytes);
+            // One call can consume input without producing output (a block's header).
+            std::size_t produced = 0;
+            while (produced == 0 && !mAllInflated) {
+                mZ.next_out = reinterpret_cast<Bytef *>(out.data() + start);
+                mZ.avail_out = uInt(sliceBytes);
+                const int result = inflate(&mZ, Z_NO_FLUSH);
+                produced = sliceBytes - mZ.avail_out;
+                if (result == Z_STREAM_END) {
+                    mAllInflated = true;
+                } else if (result == Z_BUF_ERROR && mZ.avail_in == 0) {
+                    damaged(Text::tr("part “%1” is cut short")
+                                .arg(QString::fromStdString(mEntry.name)));
+                    return false;
+                } else if (result != Z_OK) {
+                    damaged(QString::fromLatin1(mZ.msg ? mZ.msg : "inflate"));
+                    return false;
+                }
+            }
+            out.resize(start + produced);
+        }
+
+        releaseConsumed();
+        const std::size_t added = out.size() - start;
+        mCrc = crc32(mCrc, reinterpret_cast<const Bytef *>(out.data() + start), uInt(added));
+        mInflated += qint64(added);
+        // The directory's size was checked against the caps; a part that unpacks to more
+        // than it says is damaged or built to mislead.
+        if (mInflated > mEntry.unpacked || (mAllInflated && mInflated != mEntry.unpacked)) {
+            damaged(Text::tr("part “%1” is not the size its directory says")
+                        .arg(QString::fromStdString(mEntry.name)));
+            return false;
+        }
+        if (mAllInflated && mCrc != mEntry.crc) {
+            damaged(Text::tr("the checksum of part “%1” does not match")
+                        .arg(QString::fromStdString(mEntry.name)));
+            return false;
+        }
+        return true;
+    }
+
+    // The pages of the mapped file that have been inflated are given back as the part is
+    // read: they are clean and would be read again from the file if needed, but until then
+    // they count as the process's memory, as much as the file is large.
+    void releaseConsumed()
+    {
+#ifdef MADV_DONTNEED
+        constexpr qint64 every = 16 * 1024 * 1024;
+        const qint64 done = packedDone();
+        if (!mMapped || done - mReleased < every)
+            return;
+        const quintptr page = quintptr(sysconf(_SC_PAGESIZE));
+        const quintptr from = (quintptr(mPacked + mReleased) + page - 1) / page * page;
+        const quintptr to = quintptr(mPacked + done) / page * page;
+        if (to > from)
+            madvise(reinterpret_cast<void *>(from), to - from, MADV_DONTNEED);
+        mReleased = done;
+#endif
+    }
+
+    ZipEntry mEntry;
+    const char *mPacked;
+    bool mMapped;
+    qint64 mReleased = 0;
+    std::string mContainer;
+    std::string mElement;
+    qint64 mMaxElement;
+    std::string mBuffer;
+    bool mInBody = false;
+    bool mBodyDone = false;
+    z_stream mZ = {};
+    bool mInflating = false;
+    bool mAllInflated = false;
+    qint64 mStoredDone = 0;
+    qint64 mInflated = 0;
+    uLong mCrc = crc32(0, nullptr, 0);
+    Failure mFailure = Failure::None;
+    QString mWhy;
+};
+
+// Where the reader is in the sheet: the rows read but not yet handed out, the row being
+// gathered and the cell being read, and the first problem met, which waits until the rows
+// before it have been handed out.
+struct XlsxReader::SheetState
+{
+    std::unique_ptr<PartStream> part;
+    QString label; // "Sheet “X”", for messages
+    std::string run;
+    std::deque<SourceRecord> ready;
+    std::optional<SourceError> problem;
+
+    qint64 row = -1; // 0-based, of the row being read
+    qint64 lastRow = -1;
+    qint64 column = -1;
+    bool inRow = false;
+    QStringList fields;
+    CellType type = CellType::Number;
+    std::size_t xf = 0;
+    std::string value;
+    std::string inlineText;
+    bool inValue = false;
+    bool inInline = false;
+    bool inInlineText = false;
+    bool inPhonetic = false;
+};
+
+namespace {
+
+using Workbook = XlsxReader::Workbook;
+using SheetState = XlsxReader::SheetState;
+
+// The cells of one run of rows, from liborcus's SAX parser: the value Excel saved, whatever
+// produced it (a formula's cached result included), as the text Excel shows. Each row with
+// a cell becomes a record in state.ready.
+struct SheetScan
+{
+    SheetState &state;
+    const Workbook &book;
+    std::string r; // the attributes of the element being started
+    std::string t;
+    std::string s;
+
+    void doctype(const orcus::sax::doctype_declaration &) {}
+    void start_declaration(std::string_view) {}
+    void end_declaration(std::string_view) {}
+    void attribute(const orcus::sax::parser_attribute &attr)
+    {
+        if (attr.name == "r")
+            r = attr.value;
+        else if (attr.name == "t")
+            t = attr.value;
+        else if (attr.name == "s")
+            s = attr.value;
+    }
+
+    [[noreturn]] void stop(SourceErrorCode code, const QString &message, qint64 row = 0,
+                           qsizetype column = 0)
+    {
+        SourceError error;
+        error.code = code;
+        error.message = message;
+        error.line = row;
+        error.column = column;
+        state.problem = error;
+        throw StopParsing();
+    }
+
+    void start_element(const orcus::sax::parser_element &element)
+    {
+        const std::string_view name = element.name;
+        if (name == "row") {
+            if (state.inRow)
+                stop(SourceErrorCode::Malformed,
+                     Text::tr("%1 could not be read: the workbook is damaged (row %2 does not "
+                              "end). Save it again from Excel and import the new file.")
+                         .arg(state.label)
+                         .arg(state.row + 1),
+                     state.row + 1);
+            state.inRow = true;
+            const std::optional<qint64> number = decimalNumber(r);
+            state.row = r.empty() ? state.row + 1 : number.value_or(0) - 1;
+            state.column = -1;
+            state.fields.clear();
+            if (state.row < 0)
+                stop(SourceErrorCode::Malformed,
+                     Text::tr("%1 has a row numbered “%2”, which no sheet can have: the "
+                              "workbook is damaged. Save it again from Excel and import the "
+                              "new file.")
+                         .arg(state.label, QString::fromStdString(r)));
+            // Excel writes rows in order, each once; rows are handed out as they are read,
+            // so one out of order cannot be put back in its place.
+            if (state.row <= state.lastRow)
+                stop(SourceErrorCode::Malformed,
+                     Text::tr("%1 lists row %2 after row %3. Excel writes rows in order: save "
+                              "the workbook again from Excel and import the new file.")
+                         .arg(state.label)
+                         .arg(state.row + 1)
+                         .arg(state.lastRow + 1),
+                     state.row + 1);
+            state.lastRow = state.row;
+        } else if (name == "c") {
+            state.column = r.empty() ? state.column + 1 : referenceColumn(r);
+            state.type = cellType(t);
+            state.xf = std::size_t(decimalNumber(s).value_or(0));
+            state.value.clear();
+            state.inlineText.clear();
+        } else if (name == "v") {
+            state.inValue = true;
+        } else if (name == "is") {
+            state.inInline = true;
+        } else if (name == "rPh") {
+            state.inPhonetic = true;
+        } else if (name == "t") {
+            state.inInlineText = state.inInline && !state.inPhonetic;
+        }
+        r.clear();
+        t.clear();
+        s.clear();
+    }
+
+    void end_element(const orcus::sax::parser_element &element)
+    {
+        const std::string_view name = element.name;
+        if (name == "v") {
+            state.inValue = false;
+        } else if (name == "is") {
+            state.inInline = false;
+        } else if (name == "rPh") {
+            state.inPhonetic = false;
+        } else if (name == "t") {
+            state.inInlineText = false;
+        } else if (name == "c") {
+            finishCell();
+        } else if (name == "row") {
+            state.inRow = false;
+            // The cells between a row's cells are empty in the sheet: empty fields, not
+            // missing ones. After its last cell the row simply ends (see
+            // omitsTrailingEmptyFields()).
+            if (!state.fields.isEmpty()) {
+                SourceRecord record;
+                record.line = state.row + 1;
+                record.fields = std::exchange(state.fields, {});
+                state.ready.push_back(std::move(record));
+            }
+        }
+    }
+
+    void characters(std::string_view text, bool)
+    {
+        if (state.inValue)
+            state.value += text;
+        else if (state.inInlineText)
+            state.inlineText += text;
+    }
+
+    void tooLarge(qint64 row, qsizetype column)
+    {
+        stop(SourceErrorCode::TooLarge,
+             Text::tr("%1, row %2, column %3: the cell is larger than %4 MB, the most Waymark "
+                      "reads.")
+                 .arg(state.label)
+                 .arg(row)
+                 .arg(columnLetters(column))
+                 .arg(megabytesOf(book.options.maxFieldBytes)),
+             row, column);
+    }
+
+    // The text of a cell of type str, e, d or an inline string.
+    QString cellText(const std::string &bytes, qint64 row, qsizetype column)
+    {
+        if (qint64(bytes.size()) > book.options.maxFieldBytes)
+            tooLarge(row, column);
+        const QByteArrayView view(bytes.data(), qsizetype(bytes.size()));
+        if (!isValidUtf8(view))
+            stop(SourceErrorCode::BadEncoding,
+                 Text::tr("%1, row %2, column %3 holds bytes that are not valid text: the "
+                          "workbook is damaged. Save it again from Excel.")
+                     .arg(state.label)
+                     .arg(row)
+                     .arg(columnLetters(column)),
+                 row, column);
+        return QString::fromUtf8(view);
+    }
+
+    // The cell just ended, as the text Excel shows, into the row's fields.
+    void finishCell()
+    {
+        const qint64 row = state.row + 1;
+        if (!state.inRow || state.column < 0)
+            stop(SourceErrorCode::Malformed,
+                 Text::tr("%1 has cells at addresses no sheet can have: the workbook is "
+                          "damaged. Save it again from Excel and import the new file.")
+                     .arg(state.label));
+        if (state.column >= book.options.maxColumns)
+            stop(SourceErrorCode::TooLarge,
+                 Text::tr("%1, row %2 has more than %3 columns, the most Waymark imports.")
+                     .arg(state.label)
+                     .arg(row)
+                     .arg(book.options.maxColumns),
+                 row, book.options.maxColumns + 1);
+        const qsizetype column = qsizetype(state.column) + 1;
+
+        QString text;
+        switch (state.type) {
+        case CellType::Inline:
+            if (state.inlineText.empty())
+                return;
+            text = cellText(state.inlineText, row, column);
+            break;
+        case CellType::Shared: {
+            if (state.value.empty())
+                return;
+            const std::optional<qint64> index = decimalNumber(state.value);
+            if (!index || quint64(*index) >= book.sharedEnds.size())
+                stop(SourceErrorCode::Malformed,
+                     Text::tr("%1, row %2, column %3 refers to a text the workbook does not "
+                              "hold: the file is damaged. Save it again from Excel.")
+                         .arg(state.label)
+                         .arg(row)
+                         .arg(columnLetters(column)),
+                     row, column);
+            const qsizetype start = *index == 0 ? 0 : qsizetype(book.sharedEnds[*index - 1]);
+            const qsizetype end = qsizetype(book.sharedEnds[*index]);
+            if (end - start > book.options.maxFieldBytes)
+                tooLarge(row, column);
+            text = QString::fromUtf8(book.sharedText.constData() + start, end - start);
+            break;
+        }
+        case CellType::Bool:
+            if (state.value.empty())
+                return;
+            text = state.value != "0" ? u"true"_s : u"false"_s;
+            break;
+        case CellType::Number: {
+            if (state.value.empty())
+                return; // an empty cell, there for its format
+            // std::from_chars is correctly rounded, where liborcus's own parser is not.
+            double number = 0;
+            const char *first = state.value.data();
+            const char *last = first + state.value.size();
+            const auto [end, ec] = std::from_chars(first, last, number);
+            if (ec != std::errc() || end != last) {
+                text = cellText(state.value, row, column);
+                break;
+            }
+            std::optional<QString> date;
+            if (state.xf != 0) {
+                const auto format = book.dateFormats.find(state.xf);
+                if (format != book.dateFormats.end())
+                    date = formatExcelSerial(number, format->second.first, format->second.second,
+                                             book.date1904);
+            }
+            text = date ? *date : formatExcelNumber(number);
+            break;
+        }
+        case CellType::Text:
+            if (state.value.empty())
+                return;
+            text = cellText(state.value, row, column);
+            break;
+        }
+
+        // A cell given twice keeps the later value, as in Excel.
+        if (state.fields.size() < column)
+            state.fields.resize(column);
+        state.fields[column - 1] = std::move(text);
+    }
+};
+
+// The shared strings of one run of <si>: each one's runs joined, without the phonetic
+// guides (<rPh>) Japanese workbooks add, appended to the workbook's UTF-8.
+struct SharedStringsScan
+{
+    Workbook &book;
+    std::string text;
+    bool inText = false;
+    bool inPhonetic = false;
+    std::optional<SourceError> problem;
+
+    void doctype(const orcus::sax::doctype_declaration &) {}
+    void start_declaration(std::string_view) {}
+    void end_declaration(std::string_view) {}
+    void attribute(const orcus::sax::parser_attribute &) {}
+
+    void start_element(const orcus::sax::parser_element &element)
+    {
+        if (element.name == "si")
+            text.clear();
+        else if (element.name == "rPh")
+            inPhonetic = true;
+        else if (element.name == "t")
+            inText = !inPhonetic;
+    }
+
+    void end_element(const orcus::sax::parser_element &element)
+    {
+        if (element.name == "t") {
+            inText = false;
+        } else if (element.name == "rPh") {
+            inPhonetic = false;
+        } else if (element.name == "si") {
+            if (!isValidUtf8(QByteArrayView(text.data(), qsizetype(text.size()))))
+                stop(SourceErrorCode::BadEncoding,
+                     Text::tr("The workbook's shared strings hold bytes that are not valid "
+                              "text: the workbook is damaged. Save it again from Excel."));
+            book.sharedText.append(text.data(), qsizetype(text.size()));
+            book.sharedEnds.push_back(quint32(book.sharedText.size()));
+            if (book.sharedText.size() > book.options.maxSharedTextBytes)
+                stop(SourceErrorCode::TooLarge,
+                     Text::tr("The workbook's shared strings take more than %1 MB, the most "
+                              "Waymark holds. Save the sheet as CSV, which Waymark reads at "
+                              "any size.")
+                         .arg(megabytes(book.options.maxSharedTextBytes)));
+        }
+    }
+
+    void characters(std::string_view value, bool)
+    {
+        if (inText)
+            text += value;
+    }
+
+    [[noreturn]] void stop(SourceErrorCode code, const QString &message)
+    {
+        SourceError error;
+        error.code = code;
+        error.message = message;
+        problem = error;
+        throw StopParsing();
+    }
+};
+
+// The number format of each cell format (<cellXfs>), by position, and the codes of the
+// workbook's own number formats (<numFmts>): what tells a date from a number.
+struct StylesScan : AttributeCollector
+{
+    std::unordered_map<qint64, std::string> codes;
+    std::vector<qint64> cellFormats;
+    bool inCellFormats = false;
+
+    void start_element(const orcus::sax::parser_element &element)
+    {
+        if (element.name == "numFmt") {
+            if (std::optional<qint64> id = decimalNumber(attribute("numFmtId")))
+                codes[*id] = attribute("formatCode");
+        } else if (element.name == "cellXfs") {
+            inCellFormats = true;
+        } else if (element.name == "xf" && inCellFormats) {
+            cellFormats.push_back(decimalNumber(attribute("numFmtId")).value_or(0));
+        }
+        attributes.clear();
+    }
+    void end_element(const orcus::sax::parser_element &element)
+    {
+        if (element.name == "cellXfs")
+            inCellFormats = false;
+    }
+    void characters(std::string_view, bool) {}
+};
 
 } // namespace
 
@@ -860,7 +1238,7 @@ std::unique_ptr<XlsxReader> XlsxReader::open(const QString &path, const XlsxOpti
     // parses are the bytes checked here.
     if (const uchar *mapped = book.file->map(0, size)) {
         book.data = QByteArrayView(reinterpret_cast<const char *>(mapped), size);
-    } else if (size <= options.maxUncompressedBytes) {
+    } else if (size <= maxUnmappedBytes) {
         book.bytes = book.file->readAll();
         if (book.bytes.size() != size) {
             *error = makeError(
@@ -873,7 +1251,7 @@ std::unique_ptr<XlsxReader> XlsxReader::open(const QString &path, const XlsxOpti
         *error = makeError(SourceErrorCode::TooLarge,
                            Text::tr("The workbook is larger than %1 MB, the most Waymark reads. "
                                     "Save the sheet as CSV, which Waymark reads at any size.")
-                               .arg(megabytes(options.maxUncompressedBytes)));
+                               .arg(megabytes(maxUnmappedBytes)));
         return nullptr;
     }
     if (!reader->load()) {
@@ -951,6 +1329,20 @@ bool XlsxReader::load()
                            [&](const ZipEntry &e) { return e.name == name; });
     };
 
+    // The parts read here are inflated whole; they are small in any workbook.
+    auto tooLarge = [&](const std::string &name) {
+        const ZipEntry *entry = book.entry(name);
+        if (!entry || entry->unpacked <= book.options.maxPartBytes)
+            return false;
+        fail(SourceErrorCode::TooLarge,
+             Text::tr("Part “%1” of the workbook takes %2 MB unpacked, more than the %3 MB "
+                      "Waymark reads from one part. Save the sheet as CSV, which Waymark reads "
+                      "at any size.")
+                 .arg(QString::fromStdString(name), megabytes(entry->unpacked),
+                      megabytes(book.options.maxPartBytes)));
+        return true;
+    };
+
     try {
         orcus::zip_archive_stream_blob stream(reinterpret_cast<const uint8_t *>(data.data()),
                                               std::size_t(data.size()));
@@ -959,6 +1351,8 @@ bool XlsxReader::load()
 
         std::vector<unsigned char> xml;
         RelationshipsHandler rootRelationships;
+        if (tooLarge("_rels/.rels"))
+            return false;
         if (has("_rels/.rels") && archive.read_file_entry("_rels/.rels", xml))
             parseXml(xml, rootRelationships);
         std::string workbookPart;
@@ -981,6 +1375,8 @@ bool XlsxReader::load()
 
         WorkbookHandler workbook;
         xml.clear();
+        if (tooLarge(workbookPart))
+            return false;
         archive.read_file_entry(workbookPart, xml);
         parseXml(xml, workbook);
 
@@ -992,8 +1388,16 @@ bool XlsxReader::load()
         book.date1904 = workbook.date1904;
         RelationshipsHandler relationships;
         xml.clear();
+        if (tooLarge(relsPart))
+            return false;
         if (has(relsPart) && archive.read_file_entry(relsPart, xml))
             parseXml(xml, relationships);
+        for (const Relationship &r : relationships.relationships) {
+            if (r.type.ends_with("/sharedStrings"))
+                book.sharedStringsPart = resolvePartPath(folder, r.target);
+            else if (r.type.ends_with("/styles"))
+                book.stylesPart = resolvePartPath(folder, r.target);
+        }
         for (const auto &[name, id] : workbook.sheets) {
             Workbook::Sheet sheet;
             sheet.name = QString::fromStdString(name);
@@ -1047,221 +1451,188 @@ QString XlsxReader::sheetName() const
     return mBook->sheets.value(mSheet).name;
 }
 
+qint64 XlsxReader::progressDone() const
+{
+    if (mFinished)
+        return progressTotal();
+    return mState && mState->part ? mState->part->packedDone() : 0;
+}
+
 qint64 XlsxReader::progressTotal() const
 {
-    return mLoaded ? qint64(mBook->cells.size()) : 0;
+    const ZipEntry *entry = mBook->entry(mBook->sheets.value(mSheet).part);
+    return entry ? entry->packed : 0;
 }
 
 bool XlsxReader::atEnd() const
 {
-    return mError || (mLoaded && mNextCell >= qsizetype(mBook->cells.size()));
+    return mError || mFinished;
 }
 
-// TODO: The sheet is read whole before its first record is handed out, so a workbook shows
-// no import progress while it is read, and sheets over the cell and part caps (about 400,000
-// rows of 20 columns) must be saved as CSV; scanning the sheet's XML as it is inflated would
-// lift both.
-bool XlsxReader::loadSheet()
+bool XlsxReader::failPart(const QString &label, const PartStream &part)
+{
+    if (part.failure() == PartStream::Failure::TooLarge) {
+        const qint64 after = mState ? mState->lastRow + 1 : 0;
+        fail(SourceErrorCode::TooLarge,
+             after > 0 ? Text::tr("%1: the row after row %2 takes more than %3 MB, the most "
+                                  "Waymark reads.")
+                             .arg(label)
+                             .arg(after)
+                             .arg(megabytesOf(part.maxElement()))
+                       : Text::tr("%1: an entry takes more than %2 MB, the most Waymark reads.")
+                             .arg(label, megabytesOf(part.maxElement())),
+             after + 1);
+    } else {
+        fail(SourceErrorCode::Malformed,
+             Text::tr("%1 could not be read: the workbook is damaged (%2). Save it again from "
+                      "Excel and import the new file.")
+                 .arg(label, part.why()));
+    }
+    return false;
+}
+
+bool XlsxReader::readSharedStrings()
+{
+    Workbook &book = *mBook;
+    const ZipEntry *entry = book.entry(book.sharedStringsPart);
+    if (!entry)
+        return true; // a workbook with numbers only has none
+    PartStream part(book, *entry, "sst", "si", book.maxElement());
+    SharedStringsScan scan{book, {}, false, false, {}};
+    std::string run;
+    try {
+        while (part.nextRun(run)) {
+            orcus::sax_parser<SharedStringsScan> parser(run.data(), run.size(), scan);
+            parser.parse();
+        }
+    } catch (const StopParsing &) {
+        fail(scan.problem->code, scan.problem->message);
+        return false;
+    } catch (const std::exception &e) {
+        fail(SourceErrorCode::Malformed,
+             Text::tr("The workbook's shared strings could not be read: the workbook is damaged "
+                      "(%1). Save it again from Excel and import the new file.")
+                 .arg(QString::fromLocal8Bit(e.what())));
+        return false;
+    }
+    if (part.failure() != PartStream::Failure::None)
+        return failPart(Text::tr("The workbook's shared strings"), part);
+    return true;
+}
+
+bool XlsxReader::readNumberFormats()
+{
+    Workbook &book = *mBook;
+    const ZipEntry *entry = book.entry(book.stylesPart);
+    if (!entry)
+        return true;
+    const QString label = Text::tr("The workbook's styles");
+    if (entry->unpacked > book.options.maxPartBytes) {
+        fail(SourceErrorCode::TooLarge,
+             Text::tr("Part “%1” of the workbook takes %2 MB unpacked, more than the %3 MB "
+                      "Waymark reads from one part. Save the sheet as CSV, which Waymark reads "
+                      "at any size.")
+                 .arg(QString::fromStdString(entry->name), megabytes(entry->unpacked),
+                      megabytes(book.options.maxPartBytes)));
+        return false;
+    }
+    PartStream part(book, *entry, {}, {}, book.options.maxPartBytes);
+    std::string xml;
+    if (!part.readAll(xml))
+        return failPart(label, part);
+    StylesScan scan;
+    try {
+        orcus::sax_parser<StylesScan> parser(xml.data(), xml.size(), scan);
+        parser.parse();
+    } catch (const std::exception &e) {
+        fail(SourceErrorCode::Malformed,
+             Text::tr("%1 could not be read: the workbook is damaged (%2). Save it again from "
+                      "Excel and import the new file.")
+                 .arg(label, QString::fromLocal8Bit(e.what())));
+        return false;
+    }
+
+    // Only the formats that show dates or times are kept: they are the ones that change how
+    // a number reads.
+    for (std::size_t xf = 0; xf < scan.cellFormats.size(); ++xf) {
+        const qint64 id = scan.cellFormats[xf];
+        const auto code = scan.codes.find(id);
+        const QString text =
+            code == scan.codes.end() ? QString() : QString::fromStdString(code->second);
+        if ((text.isEmpty() ? builtinDateKind(qsizetype(id)) : codeDateKind(text)) !=
+            DateKind::None)
+            book.dateFormats[xf] = {qsizetype(id), text};
+    }
+    return true;
+}
+
+bool XlsxReader::openSheet()
 {
     Workbook &book = *mBook;
     const Workbook::Sheet &sheet = book.sheets[mSheet];
     QElapsedTimer timer;
     timer.start();
-
-    try {
-        Factory factory(book);
-        {
-            orcus::orcus_xlsx filter(&factory);
-            filter.read_stream(std::string_view(book.data.data(), std::size_t(book.data.size())));
-        }
-        bool sorted = true;
-        if (!sheet.part.empty()) {
-            orcus::zip_archive_stream_blob stream(
-                reinterpret_cast<const uint8_t *>(book.data.data()), std::size_t(book.data.size()));
-            orcus::zip_archive archive(&stream);
-            archive.load();
-            std::vector<unsigned char> xml;
-            if (archive.read_file_entry(sheet.part, xml)) {
-                SheetScan scan(book);
-                parseXml(xml, scan);
-                sorted = scan.sorted;
-            }
-        }
-        // A cell given twice keeps the later value, as in Excel.
-        if (!sorted) {
-            std::stable_sort(book.cells.begin(), book.cells.end(),
-                             [](const Cell &a, const Cell &b) { return a.key() < b.key(); });
-        }
-
-        // Number formats by cell format, for telling dates from numbers.
-        const ss::styles &styles = factory.styles();
-        std::unordered_map<std::size_t, QString> codes;
-        for (std::size_t i = 0; i < styles.get_number_format_count(); ++i) {
-            if (const ss::number_format_t *format = styles.get_number_format(i)) {
-                codes[format->identifier] = QString::fromUtf8(
-                    format->format_string.data(), qsizetype(format->format_string.size()));
-            }
-        }
-        // Only the formats that show dates or times are kept: they are the ones that change
-        // how a number reads.
-        for (std::size_t xf = 0; xf < styles.get_cell_formats_count(); ++xf) {
-            const ss::cell_format_t *format = styles.get_cell_format(xf);
-            if (!format)
-                continue;
-            const auto code = codes.find(format->number_format);
-            const QString text = code == codes.end() ? QString() : code->second;
-            const qsizetype id = qsizetype(format->number_format);
-            if ((text.isEmpty() ? builtinDateKind(id) : codeDateKind(text)) != DateKind::None)
-                book.dateFormats[xf] = {id, text};
-        }
-    } catch (const std::bad_alloc &) {
-        fail(SourceErrorCode::TooLarge,
-             Text::tr("%1 is too large to read in the memory there is. Save the sheet as CSV, "
-                      "which Waymark reads at any size.")
-                 .arg(sheetLabel(sheet.name)));
+    if (!readSharedStrings() || !readNumberFormats())
         return false;
-    } catch (const std::exception &e) {
-        fail(SourceErrorCode::Malformed,
-             Text::tr("%1 could not be read: the workbook is damaged (%2). Save it again from "
-                      "Excel and import the new file.")
-                 .arg(sheetLabel(sheet.name), QString::fromLocal8Bit(e.what())));
-        return false;
-    }
-
-    if (book.tooManyCells) {
-        fail(SourceErrorCode::TooLarge,
-             Text::tr("%1 holds more than %2 cells, the most Waymark reads from a workbook. Save "
-                      "the sheet as CSV, which Waymark reads at any size.")
-                 .arg(sheetLabel(sheet.name))
-                 .arg(book.options.maxCells));
-        return false;
-    }
-    if (book.badAddress) {
-        fail(SourceErrorCode::Malformed,
-             Text::tr("%1 has cells at addresses no sheet can have: the workbook is damaged. "
-                      "Save it again from Excel and import the new file.")
-                 .arg(sheetLabel(sheet.name)));
-        return false;
-    }
-    qCInfo(lcImport).noquote() << "read sheet" << sheet.name << "of" << book.sheets.size()
-                               << "sheets:" << book.cells.size() << "cells," << book.texts.size()
-                               << "texts," << book.sharedStrings.size() << "shared strings in"
+    mState = std::make_unique<SheetState>();
+    mState->label = sheetLabel(sheet.name);
+    if (const ZipEntry *entry = book.entry(sheet.part))
+        mState->part =
+            std::make_unique<PartStream>(book, *entry, "sheetData", "row", book.maxElement());
+    qCInfo(lcImport).noquote() << "reading sheet" << sheet.name << "of" << book.sheets.size()
+                               << "sheets;" << book.sharedEnds.size() << "shared strings,"
+                               << book.dateFormats.size() << "date formats read in"
                                << timer.elapsed() << "ms";
     return true;
 }
 
-QString XlsxReader::cellText(const Cell &cell, bool *ok)
-{
-    *ok = true;
-    const Workbook &book = *mBook;
-    switch (cell.kind()) {
-    case CellKind::Bool:
-        return cell.index ? u"true"_s : u"false"_s;
-    case CellKind::Number: {
-        if (cell.xf != 0) {
-            const auto format = book.dateFormats.find(cell.xf);
-            if (format != book.dateFormats.end()) {
-                if (std::optional<QString> text = formatExcelSerial(
-                        cell.number, format->second.first, format->second.second, book.date1904))
-                    return *text;
-            }
-        }
-        return formatExcelNumber(cell.number);
-    }
-    case CellKind::Shared:
-    case CellKind::Text: {
-        const std::vector<std::string> &pool =
-            cell.kind() == CellKind::Shared ? book.sharedStrings : book.texts;
-        const qint64 row = qint64(cell.row()) + 1;
-        const qsizetype column = qsizetype(cell.column) + 1;
-        if (cell.index >= pool.size()) {
-            fail(SourceErrorCode::Malformed,
-                 Text::tr("%1, row %2, column %3 refers to a text the workbook does not hold: "
-                          "the file is damaged. Save it again from Excel.")
-                     .arg(sheetLabel(sheetName()))
-                     .arg(row)
-                     .arg(columnLetters(column)),
-                 row, column);
-            *ok = false;
-            return {};
-        }
-        const std::string &bytes = pool[cell.index];
-        if (qsizetype(bytes.size()) > book.options.maxFieldBytes) {
-            fail(SourceErrorCode::TooLarge,
-                 Text::tr("%1, row %2, column %3: the cell is larger than %4 MB, the most "
-                          "Waymark reads.")
-                     .arg(sheetLabel(sheetName()))
-                     .arg(row)
-                     .arg(columnLetters(column))
-                     .arg(book.options.maxFieldBytes / (1024.0 * 1024.0), 0, 'g', 3),
-                 row, column);
-            *ok = false;
-            return {};
-        }
-        const QByteArrayView view(bytes.data(), qsizetype(bytes.size()));
-        if (!isValidUtf8(view)) {
-            fail(SourceErrorCode::BadEncoding,
-                 Text::tr("%1, row %2, column %3 holds bytes that are not valid text: the "
-                          "workbook is damaged. Save it again from Excel.")
-                     .arg(sheetLabel(sheetName()))
-                     .arg(row)
-                     .arg(columnLetters(column)),
-                 row, column);
-            *ok = false;
-            return {};
-        }
-        return QString::fromUtf8(view);
-    }
-    }
-    return {};
-}
-
 std::optional<SourceRecord> XlsxReader::next()
 {
-    if (mError)
+    if (mError || mFinished)
         return std::nullopt;
     if (!mLoaded) {
         mLoaded = true;
-        if (!loadSheet())
+        if (!openSheet())
             return std::nullopt;
     }
 
-    const std::vector<Cell> &cells = mBook->cells;
-    const qsizetype count = qsizetype(cells.size());
-    if (mNextCell >= count) {
-        if (mRecords == 0)
-            fail(SourceErrorCode::Empty, Text::tr("%1 is empty.").arg(sheetLabel(sheetName())));
-        return std::nullopt;
-    }
-
-    const quint32 row = cells[mNextCell].row();
-    qsizetype end = mNextCell;
-    while (end < count && cells[end].row() == row)
-        ++end;
-    const qsizetype width = qsizetype(cells[end - 1].column) + 1;
-    if (width > mBook->options.maxColumns) {
-        fail(SourceErrorCode::TooLarge,
-             Text::tr("%1, row %2 has more than %3 columns, the most Waymark imports.")
-                 .arg(sheetLabel(sheetName()))
-                 .arg(row + 1)
-                 .arg(mBook->options.maxColumns),
-             qint64(row) + 1, mBook->options.maxColumns + 1);
-        return std::nullopt;
-    }
-
-    // The cells between a row's cells are empty in the sheet: empty fields, not missing
-    // ones. After its last cell the row simply ends (see omitsTrailingEmptyFields()).
-    SourceRecord record;
-    record.line = qint64(row) + 1;
-    record.fields = QStringList(width);
-    for (qsizetype i = mNextCell; i < end; ++i) {
-        bool ok = true;
-        QString text = cellText(cells[i], &ok);
-        if (!ok)
+    SheetState &state = *mState;
+    // Rows are parsed a run at a time (a slice of the inflated sheet) and handed out one by
+    // one; a problem in a run waits until the rows before it are out.
+    while (state.ready.empty() && !state.problem) {
+        if (!state.part || !state.part->nextRun(state.run)) {
+            if (state.part && state.part->failure() != PartStream::Failure::None) {
+                failPart(state.label, *state.part);
+                return std::nullopt;
+            }
+            mFinished = true;
+            if (mRecords == 0)
+                fail(SourceErrorCode::Empty, Text::tr("%1 is empty.").arg(state.label));
             return std::nullopt;
-        record.fields[cells[i].column] = std::move(text);
+        }
+        SheetScan scan{state, *mBook, {}, {}, {}};
+        try {
+            orcus::sax_parser<SheetScan> parser(state.run.data(), state.run.size(), scan);
+            parser.parse();
+        } catch (const StopParsing &) {
+            // state.problem says what
+        } catch (const std::exception &e) {
+            SourceError error;
+            error.code = SourceErrorCode::Malformed;
+            error.message =
+                Text::tr("%1 could not be read: the workbook is damaged (%2). Save it again "
+                         "from Excel and import the new file.")
+                    .arg(state.label, QString::fromLocal8Bit(e.what()));
+            state.problem = error;
+        }
     }
-    mNextCell = end;
+    if (state.ready.empty()) {
+        const SourceError problem = *state.problem;
+        fail(problem.code, problem.message, problem.line, problem.column);
+        return std::nullopt;
+    }
+    SourceRecord record = std::move(state.ready.front());
+    state.ready.pop_front();
     record.record = ++mRecords;
     return record;
 }

@@ -1,10 +1,12 @@
-// The reader of Excel workbooks (.xlsx), built on liborcus: the rows of one sheet as records
-// of text, the same shape the CSV reader gives, so that the importer treats both alike.
-// Numbers come out in the C locale in full precision and without an exponent, cells with a
-// date or time format as ISO 8601, booleans as true/false, formulas as the result Excel
-// saved. A workbook is untrusted input: before liborcus inflates anything, the zip archive's
-// directory is checked against size and compression-ratio caps, and encrypted workbooks,
-// old .xls files and other zip files are refused with a message that says what they are.
+// The reader of Excel workbooks (.xlsx): the rows of one sheet as records of text, the same
+// shape the CSV reader gives, so that the importer treats both alike. Numbers come out in the
+// C locale in full precision and without an exponent, cells with a date or time format as
+// ISO 8601, booleans as true/false, formulas as the result Excel saved. The sheet is inflated
+// and parsed a slice at a time as its records are asked for, so a sheet of any size is read
+// in bounded memory. A workbook is untrusted input: before anything is inflated, the zip
+// archive's directory is checked against size and compression-ratio caps, and encrypted
+// workbooks, old .xls files and other zip files are refused with a message that says what
+// they are.
 #pragma once
 
 #include "import/recordsource.h"
@@ -20,14 +22,17 @@ namespace Waymark::Import {
 struct XlsxOptions
 {
     QString sheet; // the sheet's name as the workbook's tabs show it; empty: the first
-    // A zip bomb is stopped by these before anything is inflated. liborcus inflates each
-    // part (the sheet, the shared strings) whole, so the part cap is what bounds memory.
-    qint64 maxUncompressedBytes = qint64(1024) * 1024 * 1024;
+    // A zip bomb is stopped by these before anything is inflated. The sheet and its shared
+    // strings are read as they are inflated; only the small parts (the workbook, its
+    // relationships) are inflated whole, and those are held to the part cap. The total
+    // bounds the time a hostile archive can take, not memory.
+    qint64 maxUncompressedBytes = qint64(16) * 1024 * 1024 * 1024;
     qint64 maxPartBytes = 160 * 1024 * 1024;
     qint64 maxCompressionRatio = 200; // for parts over 1 MiB; sheet XML rarely passes 30
     qint64 maxEntries = 10000;
-    // The sheet's cells are held between liborcus and the records, 16 bytes each.
-    qint64 maxCells = 8 * 1024 * 1024;
+    // The shared strings are the one part held in memory (as UTF-8, a few bytes of
+    // overhead each), because any cell may refer to any of them.
+    qint64 maxSharedTextBytes = 160 * 1024 * 1024;
     // The same bounds as the CSV reader's (CsvOptions).
     qsizetype maxFieldBytes = 1024 * 1024;
     qsizetype maxColumns = 1000;
@@ -36,9 +41,10 @@ struct XlsxOptions
 class XlsxReader final : public RecordSource
 {
 public:
-    // Checks the file and reads the workbook's list of sheets; the sheet itself is read on
-    // the first next(). nullptr, with *error set, for anything that is not a workbook this
-    // reader can read, and for a sheet name the workbook does not have.
+    // Checks the file and reads the workbook's list of sheets; the shared strings and the
+    // number formats are read on the first next(), the sheet's rows as they are asked for. nullptr,
+    // with *error set, for anything that is not a workbook this reader can read, and for a sheet
+    // name the workbook does not have.
     static std::unique_ptr<XlsxReader> open(const QString &path, const XlsxOptions &options,
                                             SourceError *error);
     static std::unique_ptr<XlsxReader> fromBytes(const QByteArray &bytes,
@@ -52,8 +58,8 @@ public:
     const SourceError &error() const override { return mError; }
     bool atEnd() const;
 
-    // Cells handed out so far, out of the sheet's cells (known after the first next()).
-    qint64 progressDone() const override { return mNextCell; }
+    // Packed bytes of the sheet's part inflated so far, out of all of them.
+    qint64 progressDone() const override;
     qint64 progressTotal() const override;
 
     // A row ends at its last cell: the cells after it are empty, not missing.
@@ -62,21 +68,24 @@ public:
     QString sheetName() const override;
 
     struct Workbook;
-    struct Cell;
+    struct SheetState;
+    class PartStream;
 
 private:
     XlsxReader();
     bool load();
-    bool loadSheet();
-    bool finishSheet();
+    bool openSheet();
+    bool readSharedStrings();
+    bool readNumberFormats();
+    bool failPart(const QString &label, const PartStream &part);
     void fail(SourceErrorCode code, const QString &message, qint64 row = 0, qsizetype column = 0);
-    QString cellText(const Cell &cell, bool *ok);
 
     std::unique_ptr<Workbook> mBook;
+    std::unique_ptr<SheetState> mState;
     SourceError mError;
     qsizetype mSheet = 0; // index into the workbook's sheets
     bool mLoaded = false;
-    qsizetype mNextCell = 0;
+    bool mFinished = false;
     qint64 mRecords = 0;
 };
 

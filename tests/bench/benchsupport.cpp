@@ -132,7 +132,10 @@ void Report::add(const QString &workload, const QString &baseline, const Figures
     out << "| " << workload << " | " << number(w.median()) << ' ' << unit << " (" << number(w.min())
         << "–" << number(w.max()) << ") | " << number(b.median()) << ' ' << unit << " (" << baseline
         << ") | " << number(ratio) << " | " << goal.text << " | "
-        << (goal.metBy(w.median(), ratio) ? "yes" : "no") << " |\n";
+        << (!goal.maxMedian && !goal.maxRatio ? "–"
+            : goal.metBy(w.median(), ratio)   ? "yes"
+                                              : "no")
+        << " |\n";
     out.flush();
 }
 

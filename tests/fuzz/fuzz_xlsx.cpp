@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     XlsxOptions options;
     options.maxUncompressedBytes = 8 * 1024 * 1024;
     options.maxPartBytes = 4 * 1024 * 1024;
-    options.maxCells = 100000;
+    options.maxSharedTextBytes = 4 * 1024 * 1024;
     options.maxColumns = 64;
     options.maxFieldBytes = 4096;
 

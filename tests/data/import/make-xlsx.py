@@ -211,11 +211,11 @@ class Workbook:
         write_zip(path, [(n, d) for n, d in self.parts() if n not in skip])
 
 
-def write_zip(path, entries):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+def write_zip(path, entries, method=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(path, "w", method) as z:
         for name, data in entries:
             info = zipfile.ZipInfo(name, STAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = method
             z.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
 
 
@@ -241,6 +241,20 @@ def basic():
     ])
     wb.add_sheet("Notes & more", [["note"], ["second sheet"]])
     wb.save(out("workbook-basic.xlsx"))
+    # The same parts stored rather than deflated, as some tools write them.
+    write_zip(out("workbook-stored.xlsx"), wb.parts(), zipfile.ZIP_STORED)
+
+
+def long_sheet():
+    """A sheet far longer than one slice of inflated XML, so that its first rows are handed
+    out before the rest is inflated: 8,000 rows of an id, a shared text, a number and a
+    date."""
+    rows = [["id", "channel", "score", "date"]]
+    for i in range(1, 8001):
+        rows.append([i, f"channel {i % 7}", (i * 37) % 11, Styled(45000 + i % 365, DATE)])
+    wb = Workbook()
+    wb.add_sheet("Long", rows)
+    wb.save(out("workbook-long.xlsx"))
 
 
 def date1904():
@@ -345,6 +359,36 @@ def bad():
         f.write(data[: len(data) // 2])
 
     wb = Workbook()
+    wb.add_sheet("Sheet1", [["a", "b"], [1, 2], [3, 4]])
+    parts = dict(wb.parts())
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    second = sheet.index('<row r="2"')
+    third = sheet.index('<row r="3"')
+    end = sheet.index("</sheetData>")
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:second] + sheet[third:end] + sheet[second:third]
+                                         + sheet[end:])
+    write_zip(out("bad", "rows-out-of-order.xlsx"), list(parts.items()))
+
+    # A sheet whose bytes changed after it was packed: its checksum no longer matches.
+    wb = Workbook()
+    wb.add_sheet("Sheet1", [["a", "b"], [1, 2], [3, 4]])
+    wb.save(out("bad", "bad-checksum.xlsx"))
+    with open(out("bad", "bad-checksum.xlsx"), "rb") as f:
+        data = bytearray(f.read())
+    name = b"xl/worksheets/sheet1.xml"
+    local = data.index(b"PK\x03\x04" + data[4:6])  # the first local header
+    while data[local + 30:local + 30 + len(name)] != name:
+        local = data.index(b"PK\x03\x04", local + 4)
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(name)] != name:
+        central = data.index(b"PK\x01\x02", central + 4)
+    for at in (local + 14, central + 16):
+        (crc,) = struct.unpack_from("<I", data, at)
+        struct.pack_into("<I", data, at, crc ^ 0x5A5A5A5A)
+    with open(out("bad", "bad-checksum.xlsx"), "wb") as f:
+        f.write(bytes(data))
+
+    wb = Workbook()
     wb.add_sheet("Only header", [["id", "name", "score"]])
     wb.save(out("bad", "header-only.xlsx"))
 
@@ -378,6 +422,7 @@ def bad():
 
 if __name__ == "__main__":
     basic()
+    long_sheet()
     date1904()
     qualtrics()
     shopify()

@@ -650,9 +650,8 @@ ImportResult Importer::run(const QString &databasePath)
     // A larger cache (64 MB at most) holds the pages the rows go to and those a next wave's
     // deletions by key look up.
     db.exec(u"PRAGMA cache_size = -65536"_s);
-    // TODO: While this transaction is open (a large file: minutes), the document's own writes
-    // to the working copy fail as busy: an edit made during the import is kept in memory and
-    // written later, but the window reports a failed write meanwhile.
+    // While this transaction is open the document's own writes to the working copy would
+    // fail as busy; the window holds them until the import ends (ImportWizard::startImport).
     Sql::Transaction transaction(db);
     if (!transaction.isActive())
         return fail(Text::tr("The project is busy: %1").arg(db.errorMessage()));

@@ -92,6 +92,7 @@ private slots:
     void attachWholeDataset();
     void importIsOneUndoStep();
     void cancelDuringImport();
+    void editDuringImportWaitsForIt();
     void cancelWizardLeavesProjectUnchanged();
     void badRows_data();
     void badRows();
@@ -365,6 +366,47 @@ void TestImportWizard::cancelDuringImport()
     QCOMPARE(doc->project(), before);
     QCOMPARE(doc->undoStack()->count(), steps);
     QCOMPARE(rowTables(*doc), tables);
+}
+
+// The import holds the working copy's write lock until it commits; an edit the document
+// makes meanwhile waits in memory instead of failing as busy, and is written when the
+// import ends.
+void TestImportWizard::editDuringImportWaitsForIt()
+{
+    const QString path = mDir.filePath(u"long.csv"_s);
+    QByteArray bytes = "id,segment,score,comment\n";
+    for (int i = 0; i < 300000; ++i)
+        bytes += QByteArray::number(i) + ",Returning," + QByteArray::number(i % 11) +
+                 ",Something to say about the checkout\n";
+    QVERIFY(writeFile(path, bytes));
+
+    std::unique_ptr<Document> doc = sampleDocument();
+    QSignalSpy failed(doc.get(), &Document::writeFailed);
+    const Id stage = doc->project().maps.first().stages.first().id;
+    ImportWizard wizard(doc.get());
+    wizard.show();
+    QVERIFY(openFile(wizard, path));
+    QSignalSpy finished(&wizard, &ImportWizard::importFinished);
+    for (int step = 0; step < 4; ++step)
+        wizard.next();
+    QVERIFY(wizard.isImporting());
+    QVERIFY(doc->writesHeld());
+
+    auto rename = Commands::renameStage(doc.get(), stage, u"Noticing"_s);
+    QVERIFY(rename);
+    doc->push(rename.release());
+    QCOMPARE(doc->project().maps.first().stages.first().name, u"Noticing"_s);
+
+    QVERIFY(finished.count() > 0 || finished.wait(workerTimeout));
+    QVERIFY(wizard.result()->ok);
+    QVERIFY(!doc->writesHeld());
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(!doc->lastWriteError());
+    Sql::Database db;
+    QVERIFY(db.open(doc->workingCopyPath(), Sql::Database::Mode::ReadOnly));
+    QCOMPARE(db.queryText(u"SELECT name FROM stages WHERE id = '%1'"_s.arg(
+                 stage.toString(QUuid::WithoutBraces))),
+             u"Noticing"_s);
 }
 
 void TestImportWizard::cancelWizardLeavesProjectUnchanged()

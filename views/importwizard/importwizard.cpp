@@ -73,6 +73,7 @@ ImportWizard::ImportWizard(Document *document, QWidget *parent, const Id &nextWa
             &ImportWizard::planFinished);
     connect(&mImportWatcher, &QFutureWatcher<Import::ImportResult>::finished, this, [this] {
         mImporting = false;
+        mDocument->releaseWrites();
         mResult = mImportWatcher.result();
         if (mRejectWhenStopped) {
             QWizard::reject();
@@ -88,6 +89,8 @@ ImportWizard::~ImportWizard()
     mCancel = true;
     mImportWatcher.waitForFinished();
     mPlanWatcher.waitForFinished();
+    if (mImporting)
+        mDocument->releaseWrites(); // the finished handler will not run now
 }
 
 void ImportWizard::setFilePath(const QString &path)
@@ -179,6 +182,10 @@ void ImportWizard::startImport(Import::BadRowPolicy policy)
         QMetaObject::invokeMethod(
             this, [this, done, total] { emit importProgress(done, total); }, Qt::QueuedConnection);
     };
+    // The import holds the working copy's write lock until it commits (minutes, for a large
+    // file): the document's own writes meanwhile would fail as busy, so they wait in memory
+    // and are written when it ends, as a drag's are.
+    mDocument->holdWrites();
     const QString database = mDocument->workingCopyPath();
     mImportWatcher.setFuture(
         QtConcurrent::run([importer, database] { return importer->run(database); }));

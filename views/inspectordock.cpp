@@ -218,12 +218,7 @@ void InspectorDock::buildTouchpointPage()
     mChannel->setPlaceholderText(tr("—"));
     fillCombo<Channel>(mChannel);
     // The icons the cards show, so that the two are learnt together.
-    // TODO: The icons are tinted once, here: after a switch between a light and a dark desktop
-    // theme they keep the old text colour until Waymark is started again.
-    for (int i = 0; i < mChannel->count(); ++i) {
-        const auto channel = Channel(mChannel->itemData(i).toInt());
-        mChannel->setItemIcon(i, MapStyle::channelIcon(channel, mChannel->palette()));
-    }
+    tintChannelIcons();
     form->addRow(tr("&Channel:"), mChannel);
     connect(mChannel, &QComboBox::activated, this, [this](int index) {
         const auto channel = Channel(mChannel->itemData(index).toInt());
@@ -375,6 +370,25 @@ QList<const Touchpoint *> InspectorDock::shownTouchpoints() const
             touchpoints.append(touchpoint);
     }
     return touchpoints;
+}
+
+// In the text colour of the palette, again whenever it changes: a switch between a light
+// and a dark desktop theme while Waymark runs.
+void InspectorDock::tintChannelIcons()
+{
+    if (!mChannel)
+        return;
+    for (int i = 0; i < mChannel->count(); ++i) {
+        const auto channel = Channel(mChannel->itemData(i).toInt());
+        mChannel->setItemIcon(i, MapStyle::channelIcon(channel, palette()));
+    }
+}
+
+void InspectorDock::changeEvent(QEvent *event)
+{
+    QDockWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        tintChannelIcons();
 }
 
 void InspectorDock::refresh()

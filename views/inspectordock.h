@@ -66,8 +66,12 @@ public:
     bool isMapPageBuilt() const { return mMapPage != nullptr; }
     bool isTouchpointPageBuilt() const { return mTouchpointPage != nullptr; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildMapPage();
+    void tintChannelIcons();
     void buildTouchpointPage();
     void scheduleRefresh();
     void fillMap(const JourneyMap &map);

@@ -13,11 +13,13 @@
 #include "templates.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -105,6 +107,7 @@ class TestInspector : public QObject
 private slots:
     void initTestCase();
     void buildsEachPageWhenFirstNeeded();
+    void channelIconsFollowThePalette();
     void showsOneTouchpoint();
     void editsOneTouchpoint_data();
     void editsOneTouchpoint();
@@ -168,6 +171,46 @@ void TestInspector::buildsEachPageWhenFirstNeeded()
     f.select({t.id});
     QCOMPARE(f.field<QLineEdit>(u"titleEdit"_s), title);
     QCOMPARE(f.dock->findChildren<QLineEdit *>(u"titleEdit"_s).size(), 1);
+}
+
+namespace {
+
+// The colour of the most opaque pixel of an icon: its strokes' colour.
+QColor strokeColour(const QIcon &icon)
+{
+    const QImage image = icon.pixmap(QSize(24, 24)).toImage();
+    QColor best;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (!best.isValid() || c.alpha() > best.alpha())
+                best = c;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+// A switch between a light and a dark desktop theme while Waymark runs: the channel icons
+// are drawn again in the new text colour.
+void TestInspector::channelIconsFollowThePalette()
+{
+    const QPalette original = QApplication::palette();
+    auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
+    InspectorDock dock;
+    dock.touchpointPage();
+    auto *channel = dock.findChild<QComboBox *>(u"channelCombo"_s);
+    QVERIFY(channel);
+    const QColor before = strokeColour(channel->itemIcon(0));
+    QCOMPARE(before.rgb(), original.color(QPalette::Text).rgb());
+
+    QPalette dark = original;
+    dark.setColor(QPalette::Text, QColor(250, 200, 40));
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    QApplication::setPalette(dark);
+    QCoreApplication::processEvents();
+    QCOMPARE(strokeColour(channel->itemIcon(0)).rgb(), QColor(250, 200, 40).rgb());
 }
 
 void TestInspector::showsOneTouchpoint()

@@ -9,6 +9,7 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -474,24 +475,32 @@ void DataDock::updateTouchpointInfo()
 
     // Counting reads the rows tables, which on a dataset of a million rows attached by a
     // filter takes longer than a frame: on a worker, with a connection of its own.
+    // The result comes through a watcher the dock owns: a dock closed before the count
+    // returns takes its watcher along and hears nothing (QFuture::then with the dock as
+    // context asserts in Qt 6.4 when the context is gone by then).
     const QString path = mDocument->workingCopyPath();
-    QtConcurrent::run([path, toCount, touchpoint] {
+    auto *watcher = new QFutureWatcher<QHash<Id, qint64>>(this);
+    connect(watcher, &QFutureWatcher<QHash<Id, qint64>>::finished, this,
+            [this, watcher, generation, title, entries]() mutable {
+                watcher->deleteLater();
+                if (generation != mCountGeneration || !mTouchpointLabel)
+                    return;
+                const QHash<Id, qint64> counts = watcher->result();
+                for (AttachedRows &entry : entries) {
+                    if (entry.counting) {
+                        entry.counting = false;
+                        entry.rows = counts.value(entry.datasetId);
+                    }
+                }
+                showTouchpointInfo(title, entries);
+                Q_EMIT touchpointRowsCounted();
+            });
+    watcher->setFuture(QtConcurrent::run([path, toCount, touchpoint] {
         QHash<Id, qint64> counts;
         for (const Dataset &d : toCount)
             counts.insert(d.id, countAttachedRows(path, d, touchpoint));
         return counts;
-    }).then(this, [this, generation, title, entries](const QHash<Id, qint64> &counts) mutable {
-        if (generation != mCountGeneration || !mTouchpointLabel)
-            return;
-        for (AttachedRows &entry : entries) {
-            if (entry.counting) {
-                entry.counting = false;
-                entry.rows = counts.value(entry.datasetId);
-            }
-        }
-        showTouchpointInfo(title, entries);
-        Q_EMIT touchpointRowsCounted();
-    });
+    }));
 }
 
 void DataDock::showTouchpointInfo(const QString &touchpointTitle,

@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -89,6 +90,7 @@ private slots:
     void columnRoleAndType_data();
     void columnRoleAndType();
     void touchpointShowsItsRows();
+    void closedWhileCounting();
     void damagedRowsAreMarked();
     void buildsWhenFirstSeen();
     void screenshot();
@@ -221,6 +223,29 @@ void TestDataDock::touchpointShowsItsRows()
     for (const QString &text : std::as_const(shown))
         QVERIFY2(text.contains(u"Demo"_s), qPrintable(text));
     QVERIFY(label->text().contains(u"No data"_s));
+}
+
+// A dock closed while its worker counts (the window closing with a card selected): the
+// count comes back to no one, and nothing else happens.
+void TestDataDock::closedWhileCounting()
+{
+    Fixture f(mCsv);
+    QVERIFY(!f.datasetId.isNull());
+    const Id blog = touchpointTitled(f.document->project(), u"Blog"_s);
+    for (int i = 0; i < 20; ++i) {
+        auto dock = std::make_unique<DataDock>();
+        dock->setDocument(f.document.get());
+        dock->show();
+        dock->setSelectedTouchpoints({blog});
+        dock.reset();
+    }
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+
+    // The fixture's own dock still counts.
+    auto *label = f.dock.findChild<QLabel *>(u"touchpointDataLabel"_s);
+    f.dock.setSelectedTouchpoints({blog});
+    QTRY_VERIFY2(label->text().contains(u": 2 row"_s), qPrintable(label->text()));
 }
 
 void TestDataDock::damagedRowsAreMarked()

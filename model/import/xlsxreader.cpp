@@ -399,6 +399,60 @@ DateKind codeDateKind(QStringView code)
     return time ? DateKind::Time : DateKind::None;
 }
 
+// hh:mm:ss, with .zzz when there are milliseconds.
+QString timeOfDay(qint64 ms)
+{
+    const int hours = int(ms / 3600000);
+    const int minutes = int(ms / 60000 % 60);
+    const int seconds = int(ms / 1000 % 60);
+    const int millis = int(ms % 1000);
+    char16_t text[12];
+    auto two = [&](int at, int value) {
+        text[at] = char16_t(u'0' + value / 10);
+        text[at + 1] = char16_t(u'0' + value % 10);
+    };
+    two(0, hours);
+    text[2] = u':';
+    two(3, minutes);
+    text[5] = u':';
+    two(6, seconds);
+    if (millis == 0)
+        return QString(reinterpret_cast<const QChar *>(text), 8);
+    text[8] = u'.';
+    text[9] = char16_t(u'0' + millis / 100);
+    two(10, millis % 100);
+    return QString(reinterpret_cast<const QChar *>(text), 12);
+}
+
+// The text a date or time format shows for a serial, its kind already known.
+std::optional<QString> formatSerial(double serial, DateKind kind, bool date1904)
+{
+    // Excel shows no date before its epoch or after 9999-12-31 (serial 2958465).
+    if (kind == DateKind::None || !std::isfinite(serial) || serial < 0 || serial >= 2958466)
+        return std::nullopt;
+
+    constexpr qint64 msPerDay = 86400000;
+    const qint64 ms = std::llround(serial * double(msPerDay));
+    const qint64 days = ms / msPerDay;
+    const QString timeText = timeOfDay(ms % msPerDay);
+    if (kind == DateKind::Time)
+        return timeText;
+
+    QString dateText;
+    if (date1904) {
+        dateText = QDate(1904, 1, 1).addDays(days).toString(Qt::ISODate);
+    } else if (days == 60) {
+        // Excel keeps Lotus 1-2-3's 29 February 1900, a day that never was; this is the
+        // text Excel shows for it.
+        dateText = u"1900-02-29"_s;
+    } else {
+        // Serial 1 is 1900-01-01; from 61 on, the phantom leap day shifts every date by one.
+        const QDate epoch = days < 60 ? QDate(1899, 12, 31) : QDate(1899, 12, 30);
+        dateText = epoch.addDays(days).toString(Qt::ISODate);
+    }
+    return kind == DateKind::Date ? dateText : dateText + u'T' + timeText;
+}
+
 } // namespace
 
 struct XlsxReader::Workbook
@@ -420,11 +474,10 @@ struct XlsxReader::Workbook
     bool date1904 = false;
 
     // Filled on the first next(): the shared strings, each one's end in the UTF-8 they
-    // share, and the cell formats that show dates or times, with their number format's id
-    // and code.
+    // share, and the cell formats that show dates or times, with what they show.
     QByteArray sharedText;
     std::vector<quint32> sharedEnds;
-    std::unordered_map<std::size_t, std::pair<qsizetype, QString>> dateFormats;
+    std::unordered_map<std::size_t, DateKind> dateFormats;
 
     const ZipEntry *entry(const std::string &name) const
     {
@@ -1042,8 +1095,7 @@ struct SheetScan
             if (state.xf != 0) {
                 const auto format = book.dateFormats.find(state.xf);
                 if (format != book.dateFormats.end())
-                    date = formatExcelSerial(number, format->second.first, format->second.second,
-                                             book.date1904);
+                    date = formatSerial(number, format->second, book.date1904);
             }
             text = date ? *date : formatExcelNumber(number);
             break;
@@ -1174,33 +1226,9 @@ QString formatExcelNumber(double value)
 std::optional<QString> formatExcelSerial(double serial, qsizetype formatId, QStringView formatCode,
                                          bool date1904)
 {
-    const DateKind kind =
-        formatCode.isEmpty() ? builtinDateKind(formatId) : codeDateKind(formatCode);
-    // Excel shows no date before its epoch or after 9999-12-31 (serial 2958465).
-    if (kind == DateKind::None || !std::isfinite(serial) || serial < 0 || serial >= 2958466)
-        return std::nullopt;
-
-    constexpr qint64 msPerDay = 86400000;
-    const qint64 ms = std::llround(serial * double(msPerDay));
-    const qint64 days = ms / msPerDay;
-    const QTime time = QTime::fromMSecsSinceStartOfDay(int(ms % msPerDay));
-    const QString timeText = time.toString(time.msec() ? u"HH:mm:ss.zzz"_s : u"HH:mm:ss"_s);
-    if (kind == DateKind::Time)
-        return timeText;
-
-    QString dateText;
-    if (date1904) {
-        dateText = QDate(1904, 1, 1).addDays(days).toString(Qt::ISODate);
-    } else if (days == 60) {
-        // Excel keeps Lotus 1-2-3's 29 February 1900, a day that never was; this is the
-        // text Excel shows for it.
-        dateText = u"1900-02-29"_s;
-    } else {
-        // Serial 1 is 1900-01-01; from 61 on, the phantom leap day shifts every date by one.
-        const QDate epoch = days < 60 ? QDate(1899, 12, 31) : QDate(1899, 12, 30);
-        dateText = epoch.addDays(days).toString(Qt::ISODate);
-    }
-    return kind == DateKind::Date ? dateText : dateText + u'T' + timeText;
+    return formatSerial(serial,
+                        formatCode.isEmpty() ? builtinDateKind(formatId) : codeDateKind(formatCode),
+                        date1904);
 }
 
 // --- The reader ---------------------------------------------------------------------------
@@ -1559,9 +1587,9 @@ bool XlsxReader::readNumberFormats()
         const auto code = scan.codes.find(id);
         const QString text =
             code == scan.codes.end() ? QString() : QString::fromStdString(code->second);
-        if ((text.isEmpty() ? builtinDateKind(qsizetype(id)) : codeDateKind(text)) !=
-            DateKind::None)
-            book.dateFormats[xf] = {qsizetype(id), text};
+        const DateKind kind = text.isEmpty() ? builtinDateKind(qsizetype(id)) : codeDateKind(text);
+        if (kind != DateKind::None)
+            book.dateFormats[xf] = kind;
     }
     return true;
 }

@@ -24,7 +24,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <unordered_map>
 #include <vector>
@@ -422,6 +421,26 @@ QString timeOfDay(qint64 ms)
     text[9] = char16_t(u'0' + millis / 100);
     two(10, millis % 100);
     return QString(reinterpret_cast<const QChar *>(text), 12);
+}
+
+// A number as formatExcelNumber() writes it, into buffer; its length.
+std::size_t excelNumberText(double value, char (&buffer)[400])
+{
+    if (value == 0) {
+        buffer[0] = '0'; // also for -0
+        return 1;
+    }
+    if (std::isfinite(value)) {
+        const auto [end, ec] =
+            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+        if (ec == std::errc())
+            return std::size_t(end - buffer);
+    }
+    // Infinities and NaN (no sheet holds them) and what fixed notation cannot fit.
+    const QByteArray text = QString::number(value, 'g', 17).toLatin1();
+    const std::size_t size = std::min<std::size_t>(std::size_t(text.size()), sizeof buffer);
+    std::copy_n(text.constData(), size, buffer);
+    return size;
 }
 
 // The text a date or time format shows for a serial, its kind already known.
@@ -854,14 +873,25 @@ struct XlsxReader::SheetState
     std::unique_ptr<PartStream> part;
     QString label; // "Sheet “X”", for messages
     std::string run;
-    std::deque<SourceRecord> ready;
+    // Rows read but not yet handed out by next() (nextBatch() parses into its batch).
+    RecordBatch ready;
+    qsizetype readyNext = 0;
+    qint64 records = 0; // rows parsed so far, which numbers them
     std::optional<SourceError> problem;
 
     qint64 row = -1; // 0-based, of the row being read
     qint64 lastRow = -1;
     qint64 column = -1;
     bool inRow = false;
-    QStringList fields;
+    // The row being read, as UTF-8: each cell's column and where its text is in rowBytes.
+    struct CellSpan
+    {
+        qint64 column;
+        std::size_t begin;
+        std::size_t size;
+    };
+    std::string rowBytes;
+    std::vector<CellSpan> rowCells;
     CellType type = CellType::Number;
     std::size_t xf = 0;
     std::string value;
@@ -879,11 +909,12 @@ using SheetState = XlsxReader::SheetState;
 
 // The cells of one run of rows, from liborcus's SAX parser: the value Excel saved, whatever
 // produced it (a formula's cached result included), as the text Excel shows. Each row with
-// a cell becomes a record in state.ready.
+// a cell becomes a record of the target batch.
 struct SheetScan
 {
     SheetState &state;
     const Workbook &book;
+    RecordBatch &target;
     std::string r; // the attributes of the element being started
     std::string t;
     std::string s;
@@ -928,7 +959,8 @@ struct SheetScan
             const std::optional<qint64> number = decimalNumber(r);
             state.row = r.empty() ? state.row + 1 : number.value_or(0) - 1;
             state.column = -1;
-            state.fields.clear();
+            state.rowBytes.clear();
+            state.rowCells.clear();
             if (state.row < 0)
                 stop(SourceErrorCode::Malformed,
                      Text::tr("%1 has a row numbered “%2”, which no sheet can have: the "
@@ -981,15 +1013,7 @@ struct SheetScan
             finishCell();
         } else if (name == "row") {
             state.inRow = false;
-            // The cells between a row's cells are empty in the sheet: empty fields, not
-            // missing ones. After its last cell the row simply ends (see
-            // omitsTrailingEmptyFields()).
-            if (!state.fields.isEmpty()) {
-                SourceRecord record;
-                record.line = state.row + 1;
-                record.fields = std::exchange(state.fields, {});
-                state.ready.push_back(std::move(record));
-            }
+            finishRow();
         }
     }
 
@@ -1013,13 +1037,18 @@ struct SheetScan
              row, column);
     }
 
-    // The text of a cell of type str, e, d or an inline string.
-    QString cellText(const std::string &bytes, qint64 row, qsizetype column)
+    void addCell(const char *bytes, std::size_t size)
+    {
+        state.rowCells.push_back({state.column, state.rowBytes.size(), size});
+        state.rowBytes.append(bytes, size);
+    }
+
+    // A cell of type str, e, d or an inline string: its text as the file has it.
+    void addText(const std::string &bytes, qint64 row, qsizetype column)
     {
         if (qint64(bytes.size()) > book.options.maxFieldBytes)
             tooLarge(row, column);
-        const QByteArrayView view(bytes.data(), qsizetype(bytes.size()));
-        if (!isValidUtf8(view))
+        if (!isValidUtf8(QByteArrayView(bytes.data(), qsizetype(bytes.size()))))
             stop(SourceErrorCode::BadEncoding,
                  Text::tr("%1, row %2, column %3 holds bytes that are not valid text: the "
                           "workbook is damaged. Save it again from Excel.")
@@ -1027,7 +1056,37 @@ struct SheetScan
                      .arg(row)
                      .arg(columnLetters(column)),
                  row, column);
-        return QString::fromUtf8(view);
+        addCell(bytes.data(), bytes.size());
+    }
+
+    // The row just ended, as a record of its cells in column order. The cells between a
+    // row's cells are empty in the sheet: empty fields, not missing ones. After its last
+    // cell the row simply ends (see omitsTrailingEmptyFields()). A row without cells is no
+    // record.
+    void finishRow()
+    {
+        std::vector<SheetState::CellSpan> &cells = state.rowCells;
+        if (cells.empty())
+            return;
+        // Excel writes a row's cells in order; a cell given twice keeps the later value.
+        const auto byColumn = [](const SheetState::CellSpan &a, const SheetState::CellSpan &b) {
+            return a.column < b.column;
+        };
+        if (!std::is_sorted(cells.begin(), cells.end(), byColumn))
+            std::stable_sort(cells.begin(), cells.end(), byColumn);
+        qint64 next = 0;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i + 1 < cells.size() && cells[i + 1].column == cells[i].column)
+                continue;
+            for (; next < cells[i].column; ++next)
+                target.appendField({});
+            target.appendField(
+                QByteArrayView(state.rowBytes.data() + cells[i].begin, qsizetype(cells[i].size)));
+            ++next;
+        }
+        target.endRecord(++state.records, state.row + 1);
+        state.rowBytes.clear();
+        cells.clear();
     }
 
     // The cell just ended, as the text Excel shows, into the row's fields.
@@ -1048,13 +1107,11 @@ struct SheetScan
                  row, book.options.maxColumns + 1);
         const qsizetype column = qsizetype(state.column) + 1;
 
-        QString text;
         switch (state.type) {
         case CellType::Inline:
-            if (state.inlineText.empty())
-                return;
-            text = cellText(state.inlineText, row, column);
-            break;
+            if (!state.inlineText.empty())
+                addText(state.inlineText, row, column);
+            return;
         case CellType::Shared: {
             if (state.value.empty())
                 return;
@@ -1071,14 +1128,15 @@ struct SheetScan
             const qsizetype end = qsizetype(book.sharedEnds[*index]);
             if (end - start > book.options.maxFieldBytes)
                 tooLarge(row, column);
-            text = QString::fromUtf8(book.sharedText.constData() + start, end - start);
-            break;
+            addCell(book.sharedText.constData() + start, std::size_t(end - start));
+            return;
         }
         case CellType::Bool:
-            if (state.value.empty())
-                return;
-            text = state.value != "0" ? u"true"_s : u"false"_s;
-            break;
+            if (state.value == "0")
+                addCell("false", 5);
+            else if (!state.value.empty())
+                addCell("true", 4);
+            return;
         case CellType::Number: {
             if (state.value.empty())
                 return; // an empty cell, there for its format
@@ -1088,29 +1146,30 @@ struct SheetScan
             const char *last = first + state.value.size();
             const auto [end, ec] = std::from_chars(first, last, number);
             if (ec != std::errc() || end != last) {
-                text = cellText(state.value, row, column);
-                break;
+                addText(state.value, row, column);
+                return;
             }
-            std::optional<QString> date;
             if (state.xf != 0) {
                 const auto format = book.dateFormats.find(state.xf);
-                if (format != book.dateFormats.end())
-                    date = formatSerial(number, format->second, book.date1904);
+                if (format != book.dateFormats.end()) {
+                    if (const std::optional<QString> date =
+                            formatSerial(number, format->second, book.date1904)) {
+                        const QByteArray text = date->toLatin1(); // ISO 8601 is ASCII
+                        addCell(text.constData(), std::size_t(text.size()));
+                        return;
+                    }
+                }
             }
-            text = date ? *date : formatExcelNumber(number);
-            break;
+            char digits[400];
+            const std::size_t size = excelNumberText(number, digits);
+            addCell(digits, size);
+            return;
         }
         case CellType::Text:
-            if (state.value.empty())
-                return;
-            text = cellText(state.value, row, column);
-            break;
+            if (!state.value.empty())
+                addText(state.value, row, column);
+            return;
         }
-
-        // A cell given twice keeps the later value, as in Excel.
-        if (state.fields.size() < column)
-            state.fields.resize(column);
-        state.fields[column - 1] = std::move(text);
     }
 };
 
@@ -1213,14 +1272,9 @@ QString formatExcelNumber(double value)
 {
     if (!std::isfinite(value))
         return QString::number(value);
-    if (value == 0)
-        return u"0"_s; // also for -0
     char buffer[400];
-    const auto [end, ec] =
-        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-    if (ec != std::errc())
-        return QString::number(value, 'g', 17);
-    return QString::fromLatin1(buffer, qsizetype(end - buffer));
+    const std::size_t size = excelNumberText(value, buffer);
+    return QString::fromLatin1(buffer, qsizetype(size));
 }
 
 std::optional<QString> formatExcelSerial(double serial, qsizetype formatId, QStringView formatCode,
@@ -1614,55 +1668,102 @@ bool XlsxReader::openSheet()
     return true;
 }
 
-std::optional<SourceRecord> XlsxReader::next()
+// Rows are parsed a run at a time (a slice of the inflated sheet). A problem in a run stops
+// it there: the rows before it are handed out first, then the problem is reported.
+bool XlsxReader::parseRun(RecordBatch &target)
+{
+    SheetState &state = *mState;
+    if (state.problem || !state.part || !state.part->nextRun(state.run))
+        return false;
+    SheetScan scan{state, *mBook, target, {}, {}, {}};
+    try {
+        orcus::sax_parser<SheetScan> parser(state.run.data(), state.run.size(), scan);
+        parser.parse();
+    } catch (const StopParsing &) {
+        // state.problem says what
+    } catch (const std::exception &e) {
+        SourceError error;
+        error.code = SourceErrorCode::Malformed;
+        error.message = Text::tr("%1 could not be read: the workbook is damaged (%2). Save it "
+                                 "again from Excel and import the new file.")
+                            .arg(state.label, QString::fromLocal8Bit(e.what()));
+        state.problem = error;
+    }
+    return true;
+}
+
+// No rows are left to hand out: the sheet has ended, or is damaged, or a problem waits.
+void XlsxReader::endOfRows()
+{
+    SheetState &state = *mState;
+    if (state.problem) {
+        const SourceError problem = *state.problem;
+        fail(problem.code, problem.message, problem.line, problem.column);
+    } else if (state.part && state.part->failure() != PartStream::Failure::None) {
+        failPart(state.label, *state.part);
+    } else {
+        mFinished = true;
+        if (mRecords == 0)
+            fail(SourceErrorCode::Empty, Text::tr("%1 is empty.").arg(state.label));
+    }
+}
+
+bool XlsxReader::start()
 {
     if (mError || mFinished)
-        return std::nullopt;
+        return false;
     if (!mLoaded) {
         mLoaded = true;
         if (!openSheet())
-            return std::nullopt;
+            return false;
     }
+    return true;
+}
 
+std::optional<SourceRecord> XlsxReader::next()
+{
+    if (!start())
+        return std::nullopt;
     SheetState &state = *mState;
-    // Rows are parsed a run at a time (a slice of the inflated sheet) and handed out one by
-    // one; a problem in a run waits until the rows before it are out.
-    while (state.ready.empty() && !state.problem) {
-        if (!state.part || !state.part->nextRun(state.run)) {
-            if (state.part && state.part->failure() != PartStream::Failure::None) {
-                failPart(state.label, *state.part);
-                return std::nullopt;
-            }
-            mFinished = true;
-            if (mRecords == 0)
-                fail(SourceErrorCode::Empty, Text::tr("%1 is empty.").arg(state.label));
+    while (state.readyNext >= state.ready.size()) {
+        state.ready.clear();
+        state.readyNext = 0;
+        if (!parseRun(state.ready)) {
+            endOfRows();
             return std::nullopt;
         }
-        SheetScan scan{state, *mBook, {}, {}, {}};
-        try {
-            orcus::sax_parser<SheetScan> parser(state.run.data(), state.run.size(), scan);
-            parser.parse();
-        } catch (const StopParsing &) {
-            // state.problem says what
-        } catch (const std::exception &e) {
-            SourceError error;
-            error.code = SourceErrorCode::Malformed;
-            error.message =
-                Text::tr("%1 could not be read: the workbook is damaged (%2). Save it again "
-                         "from Excel and import the new file.")
-                    .arg(state.label, QString::fromLocal8Bit(e.what()));
-            state.problem = error;
+    }
+    const RecordBatch::Record &r = state.ready[state.readyNext++];
+    SourceRecord record;
+    record.record = r.record;
+    record.line = r.line;
+    record.fields.reserve(r.fieldCount);
+    for (qsizetype i = 0; i < r.fieldCount; ++i)
+        record.fields.append(QString::fromUtf8(state.ready.field(r, i)));
+    ++mRecords;
+    return record;
+}
+
+// The rows go into the importer's batch as the UTF-8 they were read as, with no QString
+// between.
+bool XlsxReader::nextBatch(RecordBatch &batch, qsizetype maxRecords)
+{
+    batch.clear();
+    if (!start())
+        return false;
+    SheetState &state = *mState;
+    while (state.readyNext < state.ready.size() && batch.size() < maxRecords)
+        batch.appendRecord(state.ready, state.readyNext++);
+    while (batch.size() < maxRecords) {
+        if (!parseRun(batch)) {
+            if (batch.isEmpty())
+                endOfRows();
+            break;
         }
     }
-    if (state.ready.empty()) {
-        const SourceError problem = *state.problem;
-        fail(problem.code, problem.message, problem.line, problem.column);
-        return std::nullopt;
-    }
-    SourceRecord record = std::move(state.ready.front());
-    state.ready.pop_front();
-    record.record = ++mRecords;
-    return record;
+    mRecords += batch.size();
+    batch.progressDone = progressDone();
+    return !batch.isEmpty();
 }
 
 } // namespace Waymark::Import

@@ -55,6 +55,7 @@ public:
     QStringList sheetNames() const;
 
     std::optional<SourceRecord> next() override;
+    bool nextBatch(RecordBatch &batch, qsizetype maxRecords) override;
     const SourceError &error() const override { return mError; }
     bool atEnd() const;
 
@@ -77,6 +78,9 @@ private:
     bool openSheet();
     bool readSharedStrings();
     bool readNumberFormats();
+    bool start();
+    bool parseRun(RecordBatch &target);
+    void endOfRows();
     bool failPart(const QString &label, const PartStream &part);
     void fail(SourceErrorCode code, const QString &message, qint64 row = 0, qsizetype column = 0);
 

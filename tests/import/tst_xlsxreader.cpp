@@ -162,6 +162,86 @@ private Q_SLOTS:
         QVERIFY(reader->atEnd());
     }
 
+    // The importer takes rows in batches of UTF-8: the same records, numbers and lines as
+    // next() gives, whatever the batch size, and a problem after the rows before it.
+    void batchesGiveTheSameRecords_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("batchSize");
+        QTest::addColumn<XlsxOptions>("options");
+
+        QTest::newRow("basic, 1 a batch") << u"workbook-basic.xlsx"_s << 1 << XlsxOptions();
+        QTest::newRow("basic, 4 a batch") << u"workbook-basic.xlsx"_s << 4 << XlsxOptions();
+        QTest::newRow("long, 7 a batch") << u"workbook-long.xlsx"_s << 7 << XlsxOptions();
+        QTest::newRow("long, 5000 a batch") << u"workbook-long.xlsx"_s << 5000 << XlsxOptions();
+        XlsxOptions field;
+        field.maxFieldBytes = 10;
+        QTest::newRow("a cell too large in row 3") << u"workbook-basic.xlsx"_s << 1 << field;
+        QTest::newRow("rows out of order") << u"bad/rows-out-of-order.xlsx"_s << 2 << XlsxOptions();
+    }
+
+    void batchesGiveTheSameRecords()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, batchSize);
+        QFETCH(XlsxOptions, options);
+
+        const WorkbookRead expected = readWorkbook(file, options);
+        SourceError error;
+        std::unique_ptr<XlsxReader> reader =
+            XlsxReader::open(importData(file.toUtf8().constData()), options, &error);
+        QVERIFY2(reader, qPrintable(error.message));
+        Records records;
+        QList<qint64> lines;
+        qint64 lastDone = 0;
+        RecordBatch batch;
+        while (reader->nextBatch(batch, batchSize)) {
+            QVERIFY(batch.size() > 0);
+            QVERIFY(batch.progressDone >= lastDone);
+            lastDone = batch.progressDone;
+            for (qsizetype i = 0; i < batch.size(); ++i) {
+                const RecordBatch::Record &r = batch[i];
+                QCOMPARE(r.record, qint64(records.size()) + 1);
+                QStringList fields;
+                for (qsizetype f = 0; f < r.fieldCount; ++f)
+                    fields.append(QString::fromUtf8(batch.field(r, f)));
+                records.append(fields);
+                lines.append(r.line);
+            }
+        }
+        QCOMPARE(records, expected.records);
+        QCOMPARE(lines, expected.lines);
+        QCOMPARE(reader->error().code, expected.error.code);
+        QCOMPARE(reader->error().message, expected.error.message);
+        QCOMPARE(reader->error().line, expected.error.line);
+        QCOMPARE(reader->error().record, expected.error.record);
+    }
+
+    // The sniffer's preview takes records one by one, and the rest may follow in batches.
+    void recordsThenBatches()
+    {
+        const WorkbookRead expected = readWorkbook(u"workbook-long.xlsx"_s);
+        SourceError error;
+        std::unique_ptr<XlsxReader> reader =
+            XlsxReader::open(importData("workbook-long.xlsx"), {}, &error);
+        QVERIFY2(reader, qPrintable(error.message));
+        Records records;
+        for (int i = 0; i < 3; ++i)
+            records.append(reader->next()->fields);
+        RecordBatch batch;
+        while (reader->nextBatch(batch, 1000)) {
+            for (qsizetype i = 0; i < batch.size(); ++i) {
+                QCOMPARE(batch[i].record, qint64(records.size()) + 1);
+                QStringList fields;
+                for (qsizetype f = 0; f < batch[i].fieldCount; ++f)
+                    fields.append(QString::fromUtf8(batch.field(batch[i], f)));
+                records.append(fields);
+            }
+        }
+        QVERIFY2(!reader->error(), qPrintable(reader->error().message));
+        QCOMPARE(records, expected.records);
+    }
+
     void chosenSheet()
     {
         XlsxOptions options;

@@ -9,8 +9,10 @@
 #include <QLineF>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QPen>
 #include <QPolygonF>
 #include <QStyleOptionGraphicsItem>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -50,7 +52,40 @@ QFont labelFont()
     return MapStyle::font(11);
 }
 
-// The lines that moved since the last turn of the event loop: they paint nothing until then.
+// Cuts the segment from a to b to the rectangle (Liang and Barsky); false when none of it is
+// inside. The part kept lies on the same line as the whole.
+bool clipToRect(const QRectF &rect, QPointF &a, QPointF &b)
+{
+    const QPointF d = b - a;
+    qreal enter = 0;
+    qreal leave = 1;
+    const auto edge = [&enter, &leave](qreal towards, qreal room) {
+        if (towards == 0)
+            return room >= 0;
+        const qreal t = room / towards;
+        if (towards < 0) {
+            if (t > leave)
+                return false;
+            enter = std::max(enter, t);
+        } else {
+            if (t < enter)
+                return false;
+            leave = std::min(leave, t);
+        }
+        return true;
+    };
+    if (!edge(-d.x(), a.x() - rect.left()) || !edge(d.x(), rect.right() - a.x()) ||
+        !edge(-d.y(), a.y() - rect.top()) || !edge(d.y(), rect.bottom() - a.y()))
+        return false;
+    // Ends inside stay exactly where they were: a leg wholly inside is the leg itself.
+    const QPointF start = a;
+    if (leave < 1)
+        b = start + d * leave;
+    if (enter > 0)
+        a = start + d * enter;
+    return true;
+}
+
 } // namespace
 
 ConnectorItem::ConnectorItem(const Connector &connector, const QList<QPointF> &points)
@@ -71,10 +106,22 @@ ConnectorItem::ConnectorItem(const Connector &connector, const QList<QPointF> &p
 
 ConnectorItem::~ConnectorItem() = default;
 
-void ConnectorItem::setPoints(const QList<QPointF> &points)
+void ConnectorItem::setPoints(const QList<QPointF> &points, bool keepBounds)
 {
-    if (points == mPoints && !mBounds.isNull())
+    const bool drawnByScene = flags() & ItemHasNoContents;
+    keepBounds = keepBounds && drawnByScene;
+    if (points == mPoints && !mBounds.isNull() && (keepBounds || !mLooseBounds))
         return;
+    // The corners bound the line; the arrowheads, the stroke and the handles reach a little
+    // beyond them.
+    const QRectF corners = QPolygonF(points).boundingRect();
+    const QRectF bounds = corners.adjusted(-reach, -reach, reach, reach);
+    if (points == mPoints) { // only the box, loose, becomes tight
+        prepareGeometryChange();
+        mBounds = bounds;
+        mLooseBounds = false;
+        return;
+    }
     QGraphicsScene *scene = this->scene();
     // Far out the line is part of the far layer's kept picture.
     if (auto *mapScene = qobject_cast<MapScene *>(scene))
@@ -84,14 +131,16 @@ void ConnectorItem::setPoints(const QList<QPointF> &points)
     // of its lines, not the long runs along the gutters. Qt repaints nothing itself for an
     // item without contents, not even its bounding box. A line that draws itself (selected)
     // is repainted by Qt where its bounding box was and is.
-    const bool drawnByScene = flags() & ItemHasNoContents;
     const QList<QPointF> before = std::exchange(mPoints, points);
-    prepareGeometryChange();
     mShape = QPainterPath();
-    // The corners bound the line; the arrowheads, the stroke and the handles reach a little
-    // beyond them.
-    const QRectF corners = QPolygonF(mPoints).boundingRect();
-    mBounds = corners.adjusted(-reach, -reach, reach, reach);
+    // Kept, the box grows to hold where the line goes: a drag that goes back and forth
+    // finds it holding the line again.
+    const QRectF box = !keepBounds || mBounds.isNull() ? bounds : mBounds.united(bounds);
+    if (box != mBounds) {
+        prepareGeometryChange();
+        mBounds = box;
+    }
+    mLooseBounds = mBounds != bounds;
     if (scene && drawnByScene) {
         repaintLegs(before, mPoints);
         repaintLegs(mPoints, before);
@@ -105,7 +154,8 @@ void ConnectorItem::repaintLegs(const QList<QPointF> &points, const QList<QPoint
         return;
     const auto hasLeg = [](const QList<QPointF> &line, const QPointF &a, const QPointF &b) {
         for (qsizetype i = 1; i < line.size(); ++i) {
-            if ((line.at(i - 1) == a && line.at(i) == b) || (line.at(i - 1) == b && line.at(i) == a))
+            if ((line.at(i - 1) == a && line.at(i) == b) ||
+                (line.at(i - 1) == b && line.at(i) == a))
                 return true;
         }
         return false;
@@ -129,14 +179,27 @@ bool ConnectorItem::isDrawnByScene() const
 
 void ConnectorItem::paintLine(QPainter *painter, const QRectF &area, const QPalette &palette) const
 {
+    paintLine(painter, QList<QRectF>{area.isNull() ? QRectF() : area}, palette);
+}
+
+void ConnectorItem::paintLine(QPainter *painter, const QList<QRectF> &areas,
+                              const QPalette &palette) const
+{
     if (mPoints.size() < 2)
         return;
     const bool selected = isSelected();
     const QColor color = selected ? palette.color(QPalette::Highlight) : connectorColor(palette);
-    const QPainterPath line = linePath(area);
+    const bool whole = areas.isEmpty() || (areas.size() == 1 && areas.first().isNull());
+    const QPainterPath line = linePath(whole ? QList<QRectF>() : areas);
 
     painter->setRenderHint(QPainter::Antialiasing);
-    if (selected) {
+    // At rest, at a scale the view can give, the fast road (paintStraightFast()).
+    const QTransform world = painter->worldTransform();
+    const bool fast = !selected && world.type() <= QTransform::TxScale &&
+                      world.m11() == world.m22() && world.m11() > 0;
+    if (fast) {
+        paintStraightFast(painter, line, QPen(color, 1.6 * world.m11()));
+    } else if (selected) {
         // A soft halo under the line: a thicker line alone would hide the route's corners.
         QColor halo = color;
         halo.setAlphaF(0.25);
@@ -144,9 +207,12 @@ void ConnectorItem::paintLine(QPainter *painter, const QRectF &area, const QPale
         painter->setBrush(Qt::NoBrush);
         painter->drawPath(line);
     }
-    painter->setPen(QPen(color, selected ? 2.2 : 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    painter->setBrush(Qt::NoBrush);
-    painter->drawPath(line);
+    if (!fast) {
+        painter->setPen(
+            QPen(color, selected ? 2.2 : 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(line);
+    }
 
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
@@ -162,6 +228,90 @@ void ConnectorItem::paintLine(QPainter *painter, const QRectF &area, const QPale
         painter->drawEllipse(endHandleRect(End::From));
         painter->drawEllipse(endHandleRect(End::To));
     }
+}
+
+void ConnectorItem::paintStraightFast(QPainter *painter, const QPainterPath &line, QPen pen)
+{
+    // Qt strokes a path through its general rasterizer, row by row of every edge, whatever
+    // the clip; a straight line with flat caps takes a much faster road, which also stops
+    // at the clip. At rest a line's long stretches along the gutters are most of what the
+    // canvas strokes, so they go that road, and the corners stay one path. They meet on a
+    // pixel's edge, in device pixels, so that no pixel is covered in part by both.
+    // The line's own ends lose their round caps, which lie under the cards and arrowheads.
+    const QTransform world = painter->worldTransform();
+    QPainterPath corners;
+    QVarLengthArray<QLineF, 16> straight;
+    bool cornersAt = false; // whether corners' current point is where the path got to
+    QPointF current;        // in device coordinates
+    const auto cornersTo = [&corners, &cornersAt](const QPointF &from, const QPointF &to) {
+        if (!cornersAt || corners.currentPosition() != from)
+            corners.moveTo(from);
+        corners.lineTo(to);
+        cornersAt = true;
+    };
+    const qsizetype count = line.elementCount();
+    for (qsizetype i = 0; i < count; ++i) {
+        const QPainterPath::Element element = line.elementAt(i);
+        const QPointF to = world.map(QPointF(element.x, element.y));
+        if (element.isMoveTo()) {
+            current = to;
+            cornersAt = false;
+            continue;
+        }
+        if (element.isCurveTo()) {
+            const QPointF c2 = world.map(QPointF(line.elementAt(i + 1)));
+            const QPointF end = world.map(QPointF(line.elementAt(i + 2)));
+            if (!cornersAt || corners.currentPosition() != current)
+                corners.moveTo(current);
+            corners.cubicTo(to, c2, end);
+            cornersAt = true;
+            current = end;
+            i += 2;
+            continue;
+        }
+        // A straight stretch from current to to. Where it meets a corner at either end, the
+        // part up to the first pixel edge goes with the corner.
+        const bool afterCorner = i > 0 && !line.elementAt(i - 1).isMoveTo();
+        const bool beforeCorner = i + 1 < count && !line.elementAt(i + 1).isMoveTo();
+        const bool vertical = current.x() == to.x();
+        const bool horizontal = current.y() == to.y();
+        if (vertical == horizontal) { // a slanted stretch, or none
+            cornersTo(current, to);
+            current = to;
+            continue;
+        }
+        const qreal from = vertical ? current.y() : current.x();
+        const qreal till = vertical ? to.y() : to.x();
+        const bool forward = till > from;
+        const qreal start = !afterCorner ? from : forward ? std::ceil(from) : std::floor(from);
+        const qreal end = !beforeCorner ? till : forward ? std::floor(till) : std::ceil(till);
+        if (forward ? end <= start : end >= start) {
+            cornersTo(current, to);
+            current = to;
+            continue;
+        }
+        const auto point = [&](qreal along) {
+            return vertical ? QPointF(current.x(), along) : QPointF(along, current.y());
+        };
+        if (start != from)
+            cornersTo(current, point(start));
+        straight.append(QLineF(point(start), point(end)));
+        cornersAt = false;
+        if (end != till)
+            cornersTo(point(end), to);
+        current = to;
+    }
+
+    painter->setWorldTransform(QTransform());
+    painter->setBrush(Qt::NoBrush);
+    pen.setCapStyle(Qt::FlatCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    painter->setPen(pen);
+    if (!corners.isEmpty())
+        painter->drawPath(corners);
+    if (!straight.isEmpty())
+        painter->drawLines(straight.constData(), int(straight.size()));
+    painter->setWorldTransform(world);
 }
 
 QRectF ConnectorItem::endHandleRect(End end) const
@@ -208,56 +358,113 @@ QVariant ConnectorItem::itemChange(GraphicsItemChange change, const QVariant &va
     return QGraphicsItem::itemChange(change, value);
 }
 
-QPainterPath ConnectorItem::linePath(const QRectF &area) const
+QPainterPath ConnectorItem::linePath(const QList<QRectF> &areas) const
 {
     QPainterPath path;
     const qsizetype legs = mPoints.size() - 1;
     if (legs < 1)
         return path;
 
-    // The legs that reach into the area, and one more on each side so that the corners
-    // between them are whole: the raster engine strokes all of a path it is given, and at
-    // 100 % a line across a large map is many times the window's size. Where a run of legs
-    // ends, its end lies outside the area.
-    QList<bool> drawn(legs, area.isNull());
-    if (!area.isNull()) {
-        // A straight leg's own rectangle has no width, and so meets nothing: it is widened.
-        const qreal margin = cornerRadius + reach;
-        for (qsizetype i = 0; i < legs; ++i) {
-            const QRectF leg = QRectF(mPoints.at(i), mPoints.at(i + 1)).normalized();
-            if (leg.adjusted(-margin, -margin, margin, margin).intersects(area)) {
-                for (qsizetype j = std::max<qsizetype>(0, i - 1); j <= std::min(legs - 1, i + 1);
-                     ++j)
-                    drawn[j] = true;
-            }
-        }
-    }
-
     // Rounded corners: each leg stops short of its corners, which curve from one leg into
-    // the next.
-    const auto radiusAt = [this](qsizetype corner) {
+    // the next, radii[k] from point k along either leg.
+    QVarLengthArray<qreal, 8> radii(legs + 1, 0);
+    for (qsizetype corner = 1; corner < legs; ++corner) {
         const QLineF in(mPoints.at(corner), mPoints.at(corner - 1));
         const QLineF out(mPoints.at(corner), mPoints.at(corner + 1));
-        return std::min({cornerRadius, in.length() / 2, out.length() / 2});
-    };
-    const auto towards = [this](qsizetype corner, qsizetype other, qreal radius) {
+        radii[corner] = std::min({cornerRadius, in.length() / 2, out.length() / 2});
+    }
+    const auto towards = [this, &radii](qsizetype corner, qsizetype other) {
         const QLineF line(mPoints.at(corner), mPoints.at(other));
+        const qreal radius = radii.at(corner);
         return radius <= 0 ? mPoints.at(corner) : line.pointAt(radius / line.length());
     };
+
+    // With an area, only what reaches into it, the legs cut short at its edges: the raster
+    // engine rasterizes all of a stroke inside the device whatever the clip, and at 100 % a
+    // leg down a gutter runs through the whole window while a drag step repaints two cells.
+    // The cuts lie far enough outside the area that their ends and caps are not seen in it,
+    // and a cut leg has the same edges as the whole one, so the pixels in the area are
+    // those of the whole line.
+    const qreal margin = cornerRadius + reach + 2;
+    QVarLengthArray<QRectF, 4> clips;
+    for (const QRectF &area : areas)
+        clips.append(area.adjusted(-margin, -margin, margin, margin));
+    const bool whole = clips.isEmpty();
+    const auto reaches = [&clips](const QRectF &box) {
+        return std::any_of(clips.cbegin(), clips.cend(),
+                           [&box](const QRectF &clip) { return clip.intersects(box); });
+    };
+    bool at = false; // whether the path is at the end of what it drew last
+    QPointF last;
+    const auto drawTo = [&path, &at, &last](const QPointF &from, const QPointF &to) {
+        if (!at || last != from)
+            path.moveTo(from);
+        path.lineTo(to);
+        at = true;
+        last = to;
+    };
     for (qsizetype leg = 0; leg < legs; ++leg) {
-        if (!drawn.at(leg))
-            continue;
         // Leg leg runs from point leg to point leg + 1, short of the corners at either end.
-        if (leg == 0 || !drawn.at(leg - 1))
-            path.moveTo(leg == 0 ? mPoints.first() : towards(leg, leg + 1, radiusAt(leg)));
-        if (leg + 1 == legs) {
-            path.lineTo(mPoints.last());
+        const QPointF from = leg == 0 ? mPoints.first() : towards(leg, leg + 1);
+        const QPointF to = leg + 1 == legs ? mPoints.last() : towards(leg + 1, leg);
+        if (whole) {
+            drawTo(from, to);
+        } else {
+            // The stretches of the leg inside each area, along it from its start; those that
+            // overlap or touch become one, so that no stretch is stroked twice.
+            QVarLengthArray<std::pair<qreal, qreal>, 4> stretches;
+            const QPointF d = to - from;
+            const qreal length2 = QPointF::dotProduct(d, d);
+            for (const QRectF &clip : std::as_const(clips)) {
+                QPointF a = from;
+                QPointF b = to;
+                if (!clipToRect(clip, a, b))
+                    continue;
+                if (length2 <= 0) {
+                    stretches.append({0, 0});
+                    break;
+                }
+                stretches.append({QPointF::dotProduct(a - from, d) / length2,
+                                  QPointF::dotProduct(b - from, d) / length2});
+            }
+            std::sort(stretches.begin(), stretches.end());
+            qsizetype merged = 0;
+            for (qsizetype i = 0; i < stretches.size(); ++i) {
+                if (merged > 0 && stretches.at(i).first <= stretches.at(merged - 1).second) {
+                    stretches[merged - 1].second =
+                        std::max(stretches.at(merged - 1).second, stretches.at(i).second);
+                } else {
+                    stretches[merged++] = stretches.at(i);
+                }
+            }
+            if (merged == 0)
+                at = false;
+            for (qsizetype i = 0; i < merged; ++i) {
+                const auto [enter, leave] = stretches.at(i);
+                // Ends inside an area stay exactly where they were.
+                drawTo(enter <= 0 ? from : from + d * enter, leave >= 1 ? to : from + d * leave);
+                if (leave < 1)
+                    at = false;
+            }
+        }
+        if (leg + 1 == legs || radii.at(leg + 1) <= 0)
+            continue;
+        const QPointF corner = mPoints.at(leg + 1);
+        const QPointF in = towards(leg + 1, leg);
+        const QPointF out = towards(leg + 1, leg + 2);
+        const QRectF curve = QRectF(QPointF(std::min({in.x(), corner.x(), out.x()}),
+                                            std::min({in.y(), corner.y(), out.y()})),
+                                    QPointF(std::max({in.x(), corner.x(), out.x()}),
+                                            std::max({in.y(), corner.y(), out.y()})));
+        if (!whole && !reaches(curve)) {
+            at = false;
             continue;
         }
-        const qreal radius = radiusAt(leg + 1);
-        path.lineTo(towards(leg + 1, leg, radius));
-        if (drawn.at(leg + 1) && radius > 0)
-            path.quadTo(mPoints.at(leg + 1), towards(leg + 1, leg + 2, radius));
+        if (!at || last != in)
+            path.moveTo(in);
+        path.quadTo(corner, out);
+        at = true;
+        last = out;
     }
     return path;
 }

@@ -8,6 +8,7 @@
 
 #include <QGraphicsItem>
 #include <QPainterPath>
+#include <QPen>
 
 namespace Waymark {
 
@@ -37,7 +38,12 @@ public:
 
     // The corners of the line, from the first card to the second.
     const QList<QPointF> &points() const { return mPoints; }
-    void setPoints(const QList<QPointF> &points);
+    // With keepBounds, while the line is drawn by the scene, its bounding box stays as it
+    // is when it still holds the line: a drag step reroutes the lines of the cards it
+    // moves, and each change of an item's box takes it out of Qt's index and back in,
+    // which cost more than routing it. Clicks and hovering test the line's shape, the
+    // scene repaints its legs itself, and the next change without it makes the box tight.
+    void setPoints(const QList<QPointF> &points, bool keepBounds = false);
 
     // At rest (not selected) the line paints nothing itself: the scene draws it beneath
     // every item, with paintLine(). The scene repaints where such a line comes or goes.
@@ -45,6 +51,9 @@ public:
     // Draws the legs of the line that reach into area (scene coordinates, as the item's own),
     // its arrowheads and, selected, its halo and end handles.
     void paintLine(QPainter *painter, const QRectF &area, const QPalette &palette) const;
+    // The same in several areas at once, as one stroke that reaches only into them: they
+    // are the rectangles of one repaint, whose pixels must each be drawn once.
+    void paintLine(QPainter *painter, const QList<QRectF> &areas, const QPalette &palette) const;
 
     // The handle at one end, in scene coordinates; it shows while the connector is selected.
     QRectF endHandleRect(End end) const;
@@ -62,14 +71,18 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
-    // The line with its rounded corners; with an area, only the legs that reach into it.
-    QPainterPath linePath(const QRectF &area = QRectF()) const;
+    // The line with its rounded corners; with areas, only what reaches into them.
+    QPainterPath linePath(const QList<QRectF> &areas = {}) const;
+    // Strokes line (in the painter's coordinates, which only scale and move) with pen, in
+    // device pixels, its straight stretches as lines.
+    static void paintStraightFast(QPainter *painter, const QPainterPath &line, QPen pen);
     // Asks the scene to repaint along each leg of points that except does not have.
     void repaintLegs(const QList<QPointF> &points, const QList<QPointF> &except) const;
 
     Connector mConnector;
     QList<QPointF> mPoints;
     QRectF mBounds;
+    bool mLooseBounds = false; // larger than the line, kept by setPoints()
     QSizeF mLabelSize;
     QPointF mLabelCentre;
     mutable QPainterPath mShape; // made when first asked for: most lines are never hit-tested

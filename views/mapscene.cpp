@@ -650,10 +650,10 @@ bool MapScene::applyMoves()
     // The lines of the cards that moved are routed again now; the others, which may share a
     // gutter with them, once the cards are still (scheduleConnectorRouting()). Each line
     // repaints along its legs only (ConnectorItem::setPoints()).
-    // TODO: A drag step on the large map of issue 7 still takes more than the 8 ms of issue 3:
-    // the lines' changes of geometry in Qt's index and stroking the lines and personas' paths
-    // across the repainted cells take most of it; connectors kept out of Qt's item index
-    // would save the first.
+    // TODO: A drag step on the large map of issue 7 takes 7.2 to 8.5 ms, on the edge of the
+    // 8 ms of issue 3: the repaint of the two tall cells (the lines along their gutters are
+    // stroked again, since the moved lines change tracks there), the scene's updates along
+    // each changed leg and routing the moved lines are most of what is left.
     QList<ConnectorItem *> rerouted;
     QList<Connector> lines;
     for (ConnectorItem *item : std::as_const(mConnectors)) {
@@ -679,7 +679,7 @@ bool MapScene::applyMoves()
     for (qsizetype i = 0; i < rerouted.size(); ++i) {
         if (routes.at(i).size() < 2)
             continue;
-        rerouted[i]->setPoints(routes.at(i));
+        rerouted[i]->setPoints(routes.at(i), mDrag.active);
         if (ConnectorLabelItem *label = mConnectorLabelOf.value(lines.at(i).id)) {
             const QPointF centre = router.labelCentre(routes.at(i), label->size());
             label->setCentre(centre);
@@ -936,8 +936,33 @@ void MapScene::drawBackground(QPainter *painter, const QRectF &rect)
         paintRestingLines(to, area);
         mFarLayer->paint(to, area);
     };
-    if (!mFarLayer->paintKept(painter, rect, paintAll))
-        paintAll(painter, rect);
+    if (mFarLayer->paintKept(painter, rect, paintAll))
+        return;
+    paintCanvas(painter, rect);
+    // The view that is painting says what it repaints: lines are stroked in that alone.
+    // Anything else (the overview, an export) paints all of rect.
+    const bool exposed = painter->device() && painter->device() == mExposedDevice &&
+                         painter->worldTransform().type() <= QTransform::TxScale;
+    paintRestingLines(painter, rect,
+                      exposed ? sceneRects(mExposedRegion, painter) : QList<QRectF>());
+    mFarLayer->paint(painter, rect);
+}
+
+void MapScene::setExposedRegion(const QPaintDevice *device, const QRegion &region)
+{
+    mExposedDevice = device;
+    mExposedRegion = region;
+}
+
+QList<QRectF> MapScene::sceneRects(const QRegion &region, const QPainter *painter)
+{
+    // Rectangles of whole device pixels, as painting at this transform sees them.
+    const QTransform toScene = painter->worldTransform().inverted();
+    QList<QRectF> rects;
+    rects.reserve(region.rectCount());
+    for (const QRect &rect : region)
+        rects.append(toScene.mapRect(QRectF(rect)));
+    return rects;
 }
 
 void MapScene::paintCanvas(QPainter *painter, const QRectF &rect) const
@@ -972,7 +997,8 @@ void MapScene::paintCanvas(QPainter *painter, const QRectF &rect) const
     }
 }
 
-void MapScene::paintRestingLines(QPainter *painter, const QRectF &rect) const
+void MapScene::paintRestingLines(QPainter *painter, const QRectF &rect,
+                                 const QList<QRectF> &areas) const
 {
     // Far out the far layer draws them all.
     if (MapFarLayer::isFar(
@@ -982,17 +1008,29 @@ void MapScene::paintRestingLines(QPainter *painter, const QRectF &rect) const
     // would put them. A line dimmed by a persona's focus keeps its opacity.
     const QPalette pal = palette();
     const qreal opacity = painter->opacity();
+    QList<QRectF> reached;
     for (const ConnectorItem *item : mConnectors) {
-        if (!item->isDrawnByScene() || !item->isVisible())
+        // The scene places its lines without parents or transforms, at the origin, their
+        // corners in scene coordinates: their boxes are where they are, found without the
+        // work of sceneBoundingRect() for each of thousands.
+        const QPointF offset = item->pos();
+        const QRectF bounds = item->boundingRect().translated(offset);
+        if (!bounds.intersects(rect) || !item->isDrawnByScene() || !item->isVisible())
             continue;
-        const QRectF bounds = item->sceneBoundingRect();
-        if (!bounds.intersects(rect))
-            continue;
+        reached.clear();
+        if (areas.isEmpty()) {
+            reached.append(rect.translated(-offset));
+        } else {
+            for (const QRectF &area : areas) {
+                if (bounds.intersects(area))
+                    reached.append(area.translated(-offset));
+            }
+            if (reached.isEmpty())
+                continue;
+        }
         painter->setOpacity(opacity * item->effectiveOpacity());
-        // The scene places its lines at the origin, their corners in scene coordinates.
-        const QPointF offset = item->scenePos();
         painter->translate(offset);
-        item->paintLine(painter, rect.translated(-offset), pal);
+        item->paintLine(painter, reached, pal);
         painter->translate(-offset);
     }
     painter->setOpacity(opacity);

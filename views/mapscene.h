@@ -13,6 +13,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointer>
+#include <QRegion>
 #include <QSet>
 
 #include <functional>
@@ -188,6 +189,11 @@ signals:
     void message(const QString &text);
 
 public:
+    // While a view paints its viewport: what it repaints, in the viewport's pixels (its
+    // paint event's region), which QGraphicsView gives the background only as the box
+    // around it all. An empty region when the view is done.
+    void setExposedRegion(const QPaintDevice *device, const QRegion &region);
+
     // The menu a right click at scenePos opens, or nullptr where there is none.
     std::unique_ptr<QMenu> createContextMenu(const QPointF &scenePos);
 
@@ -195,8 +201,10 @@ protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     // The canvas under every item: the rows' bands, their tints, the columns' rules.
     void paintCanvas(QPainter *painter, const QRectF &rect) const;
-    // The connectors at rest (ConnectorItem::isDrawnByScene()) that reach into rect.
-    void paintRestingLines(QPainter *painter, const QRectF &rect) const;
+    // The connectors at rest (ConnectorItem::isDrawnByScene()) that reach into rect; with
+    // areas (inside rect, not overlapping: the rectangles of a repaint), only into those.
+    void paintRestingLines(QPainter *painter, const QRectF &rect,
+                           const QList<QRectF> &areas = {}) const;
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
@@ -322,6 +330,12 @@ private:
     std::unique_ptr<PersonaOverlay> mPersonas;
     std::unique_ptr<MapFarLayer> mFarLayer;
     std::unique_ptr<MetricsOverlay> mMetrics;
+    // What the view painting now repaints (setExposedRegion()).
+    const QPaintDevice *mExposedDevice = nullptr;
+    QRegion mExposedRegion;
+
+    // The rectangles of region, in device pixels of painter, in scene coordinates.
+    static QList<QRectF> sceneRects(const QRegion &region, const QPainter *painter);
 };
 
 } // namespace Waymark

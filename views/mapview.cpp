@@ -7,6 +7,7 @@
 #include <QGraphicsItem>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QPixmapCache>
 #include <QScrollBar>
@@ -382,6 +383,15 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
         updatePanCursor();
     }
     event->accept();
+}
+
+void MapView::paintEvent(QPaintEvent *event)
+{
+    // QGraphicsView hands the scene's background the box around everything it repaints;
+    // the scene also learns the region itself (MapScene::setExposedRegion()).
+    mScene->setExposedRegion(viewport(), event->region());
+    QGraphicsView::paintEvent(event);
+    mScene->setExposedRegion(nullptr, QRegion());
 }
 
 } // namespace Waymark

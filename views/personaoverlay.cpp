@@ -66,10 +66,28 @@ bool sameName(const QString &a, const QString &b)
 QList<EmotionCurveItem::Point> curvePoints(const JourneyMap &map, const Id &personaId,
                                            const JourneyMap &shown, const MapLayout &layout)
 {
-    QList<std::pair<const PersonaStep *, qsizetype>> placed; // step, column
+    // The path's cards, found in one pass over the map's: it follows each drag step that
+    // moves one of them, and a map may have thousands.
+    const QList<const PersonaStep *> path = personaPath(map, personaId);
+    QHash<Id, const Touchpoint *> touchpoints;
+    for (const PersonaStep *step : path)
+        touchpoints.insert(step->touchpointId, nullptr);
+    for (const Touchpoint &touchpoint : map.touchpoints) {
+        const auto it = touchpoints.find(touchpoint.id);
+        if (it != touchpoints.end())
+            *it = &touchpoint;
+    }
+
+    struct Placed
+    {
+        const PersonaStep *step;
+        const Touchpoint *touchpoint;
+        qsizetype column;
+    };
+    QList<Placed> placed;
     QHash<qsizetype, int> perColumn;
-    for (const PersonaStep *step : personaPath(map, personaId)) {
-        const Touchpoint *touchpoint = findById(map.touchpoints, step->touchpointId);
+    for (const PersonaStep *step : path) {
+        const Touchpoint *touchpoint = touchpoints.value(step->touchpointId);
         const Stage *stage = touchpoint ? findById(map.stages, touchpoint->stageId) : nullptr;
         if (!stage)
             continue;
@@ -84,23 +102,22 @@ QList<EmotionCurveItem::Point> curvePoints(const JourneyMap &map, const Id &pers
         }
         if (column < 0 || column >= layout.columns().size())
             continue; // a future stage the current map does not have: no place for it
-        placed.append({step, column});
+        placed.append({step, touchpoint, column});
         ++perColumn[column];
     }
 
     // The curve reads left to right, stage by stage: a path that goes back to an earlier
     // stage shows there, in the order taken, rather than as a line doubling back.
     std::stable_sort(placed.begin(), placed.end(),
-                     [](const auto &a, const auto &b) { return a.second < b.second; });
+                     [](const Placed &a, const Placed &b) { return a.column < b.column; });
     QList<EmotionCurveItem::Point> points;
     QHash<qsizetype, int> seen;
-    for (const auto &[step, column] : std::as_const(placed)) {
+    for (const auto &[step, touchpoint, column] : std::as_const(placed)) {
         const MapLayout::Column &c = layout.columns().at(column);
         const int slot = seen[column]++;
         const qreal x = c.x + c.width * (slot + 0.5) / perColumn.value(column);
-        const Touchpoint *touchpoint = findById(map.touchpoints, step->touchpointId);
-        points.append({step->id, step->order + 1, x, step->emotion, step->feeling,
-                       touchpoint ? touchpoint->title : QString()});
+        points.append(
+            {step->id, step->order + 1, x, step->emotion, step->feeling, touchpoint->title});
     }
     return points;
 }

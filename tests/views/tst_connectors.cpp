@@ -18,6 +18,8 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <limits>
+#include <optional>
 #include <tuple>
 
 using namespace Qt::StringLiterals;
@@ -144,6 +146,7 @@ private slots:
     void reconnectCancels_data();
     void reconnectCancels();
     void routesFollowMovedCards();
+    void dragKeepsLinesFoundByClicks();
 
 private:
     void openView(const QString &templateName);
@@ -705,6 +708,130 @@ void TestConnectors::routesFollowMovedCards()
     item = scene()->connector(connector.id);
     QVERIFY(item);
     QVERIFY(onBorder(scene()->mapLayout().cardRect(moving.id), item->points().last()));
+}
+
+namespace {
+
+// How far a point is from the nearest leg of a line.
+qreal distanceToLine(const QList<QPointF> &points, const QPointF &p)
+{
+    qreal best = std::numeric_limits<qreal>::max();
+    for (qsizetype i = 1; i < points.size(); ++i) {
+        const QPointF a = points.at(i - 1);
+        const QPointF d = points.at(i) - a;
+        const qreal length2 = QPointF::dotProduct(d, d);
+        const qreal t =
+            length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, d) / length2, 0.0, 1.0) : 0.0;
+        best = std::min(best, QLineF(p, a + d * t).length());
+    }
+    return best;
+}
+
+// The box a line of these points has when nothing keeps it larger.
+QRectF tightBox(const ConnectorItem &line)
+{
+    return ConnectorItem(line.connector(), line.points()).boundingRect();
+}
+
+} // namespace
+
+void TestConnectors::dragKeepsLinesFoundByClicks()
+{
+    // During a drag the lines of the moving cards keep a bounding box that holds where they
+    // were and where they are (ConnectorItem::setPoints()): hovering and clicks still find
+    // a line on its legs alone, and once the map is still every box is tight again.
+    openView(u"digital-journey"_s);
+    mView->setZoom(1.0);
+    const Connector connector = map().connectors.first();
+    const Touchpoint moving = *findById(map().touchpoints, connector.toId);
+    qsizetype stage = 0;
+    while (map().stages.at(stage).id != moving.stageId)
+        ++stage;
+    const qsizetype next = stage + 1 < map().stages.size() ? stage + 1 : stage - 1;
+    const MapLayout &layout = scene()->mapLayout();
+    const qsizetype row =
+        std::find_if(layout.rows().cbegin(), layout.rows().cend(),
+                     [&](const MapLayout::Row &r) { return r.laneId == moving.laneId; }) -
+        layout.rows().cbegin();
+    const QRectF card = layout.cardRect(moving.id);
+    const QPointF home = card.center();
+    const QPointF there(layout.cellRect(next, row).center().x(), home.y());
+    mView->centerOn((home + there) / 2);
+    scene()->selectTouchpoints({moving.id});
+    const int commands = mDocument->undoStack()->count();
+
+    // There and back and there again, without letting go.
+    sendMouse(*mView, QEvent::MouseButtonPress, home, Qt::LeftButton);
+    sendMouse(*mView, QEvent::MouseMove, home + QPointF(12, 0), Qt::LeftButton);
+    QCoreApplication::processEvents();
+    QVERIFY(scene()->isDragging());
+    for (const QPointF &to : {there, home, there}) {
+        sendMouse(*mView, QEvent::MouseMove, to, Qt::LeftButton);
+        QCoreApplication::processEvents();
+        scene()->ensureCurrent();
+    }
+    QVERIFY(scene()->isDragging());
+    QCOMPARE(findById(map().touchpoints, moving.id)->stageId, map().stages.at(next).id);
+
+    ConnectorItem *line = scene()->connector(connector.id);
+    QVERIFY(line);
+    QVERIFY(line->isDrawnByScene());
+    bool loose = false;
+    for (const ConnectorItem *item : scene()->connectors()) {
+        const QRectF tight = tightBox(*item);
+        QVERIFY(item->boundingRect().contains(tight));
+        loose = loose || item->boundingRect() != tight;
+    }
+    QVERIFY(loose); // the line of the card that went and came back, at least
+
+    // On a leg the line is found; inside its box but away from its legs it is not.
+    const QList<QPointF> points = line->points();
+    const qsizetype middle = points.size() / 2;
+    const QPointF onLeg = (points.at(middle - 1) + points.at(middle)) / 2;
+    QVERIFY(scene()->items(onLeg).contains(line));
+    const QRectF box = line->sceneBoundingRect();
+    std::optional<QPointF> away;
+    for (int i = 1; i < 20 && !away; ++i) {
+        for (int j = 1; j < 20 && !away; ++j) {
+            const QPointF p(box.left() + box.width() * i / 20, box.top() + box.height() * j / 20);
+            if (distanceToLine(points, p) > 12)
+                away = p;
+        }
+    }
+    QVERIFY(away);
+    QVERIFY(!scene()->items(*away).contains(line));
+
+    sendMouse(*mView, QEvent::MouseButtonRelease, there, Qt::NoButton);
+    QCoreApplication::processEvents();
+    QVERIFY(!scene()->isDragging());
+    // The drag is one step to undo.
+    QCOMPARE(mDocument->undoStack()->count(), commands + 1);
+
+    // Once the cards are still, every line is routed again together, its box tight.
+    const auto allTight = [this] {
+        const QList<ConnectorItem *> lines = scene()->connectors();
+        return std::all_of(lines.cbegin(), lines.cend(), [](const ConnectorItem *item) {
+            return item->boundingRect() == tightBox(*item);
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(allTight(), 2000);
+
+    // A click on the line's leg selects it.
+    line = scene()->connector(connector.id);
+    QVERIFY(line);
+    scene()->clearSelection();
+    const QList<QPointF> now = line->points();
+    const qsizetype half = now.size() / 2;
+    const QPointF click = (now.at(half - 1) + now.at(half)) / 2;
+    QVERIFY(scene()->items(click).contains(line));
+    sendMouse(*mView, QEvent::MouseButtonPress, click, Qt::LeftButton);
+    sendMouse(*mView, QEvent::MouseButtonRelease, click, Qt::NoButton);
+    QCoreApplication::processEvents();
+    QCOMPARE(scene()->selectedConnectors(), QList<Id>{connector.id});
+
+    mDocument->undoStack()->undo();
+    scene()->ensureCurrent();
+    QCOMPARE(findById(map().touchpoints, moving.id)->stageId, moving.stageId);
 }
 
 QTEST_MAIN(TestConnectors)

@@ -196,6 +196,7 @@ private slots:
     void cardKeepsItsPictureWhileItMoves_data();
     void cardKeepsItsPictureWhileItMoves();
     void restingLineRepaintsWhatChanges();
+    void dragStepsShowWhatAWholeRepaintShows();
     void shadowPatchMatchesLayers_data();
     void shadowPatchMatchesLayers();
     void overview();
@@ -1011,6 +1012,80 @@ void TestMapView::cardKeepsItsPictureWhileItMoves()
     const QImage made = repaintedWhole(fresh);
     QCOMPARE(made.size(), repainted.size());
     QCOMPARE(differingPixels(repainted, made), 0);
+    QCOMPARE(window.size(), made.size());
+    QCOMPARE(differingPixels(window, made, overview), 0);
+}
+
+void TestMapView::dragStepsShowWhatAWholeRepaintShows()
+{
+    // Each drag step repaints the cells whose cards moved and the legs of the lines that
+    // moved with them; the background strokes its lines in those rectangles alone, with
+    // their long stretches as straight lines of their own. What the window shows after each
+    // step is what a repaint of all of it shows, and once the map is still, what a new view
+    // of the same map shows.
+    MapScene *scene = mView->mapScene();
+    mView->resize(1600, 1000);
+    mView->setZoom(1.0);
+    const JourneyMap &map = mDocument->project().maps.first();
+    QVERIFY(!map.connectors.isEmpty());
+    const Touchpoint moving = *findById(map.touchpoints, map.connectors.first().toId);
+    qsizetype stage = 0;
+    while (map.stages.at(stage).id != moving.stageId)
+        ++stage;
+    const qsizetype next = stage + 1 < map.stages.size() ? stage + 1 : stage - 1;
+    const MapLayout &layout = scene->mapLayout();
+    qsizetype row = 0;
+    while (layout.rows().at(row).laneId != moving.laneId)
+        ++row;
+    const QPointF home = layout.cardRect(moving.id).center();
+    const QPointF there(layout.cellRect(next, row).center().x(), home.y());
+    mView->centerOn((home + there) / 2);
+    scene->selectTouchpoints({moving.id});
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+
+    const auto move = [this](QEvent::Type type, const QPointF &to, Qt::MouseButtons buttons) {
+        sendMouse(*mView, type, mView->mapFromScene(to),
+                  type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons);
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::processEvents();
+    };
+    move(QEvent::MouseButtonPress, home, Qt::LeftButton);
+    move(QEvent::MouseMove, home + QPointF(12, 0), Qt::LeftButton);
+    QVERIFY(scene->isDragging());
+    for (const QPointF &to : {there, home, there}) {
+        PaintRecorder recorder(mView->viewport());
+        move(QEvent::MouseMove, to, Qt::LeftButton);
+        QVERIFY(scene->isDragging());
+        // A step repaints part of the window, in several rectangles.
+        QVERIFY(recorder.painted.rectCount() > 1);
+        QVERIFY(!(QRegion(mView->viewport()->rect()) - recorder.painted).isEmpty());
+        const QImage shown = shownInWindow(*mView);
+        const QImage whole = repaintedWhole(*mView);
+        QCOMPARE(shown.size(), whole.size());
+        QCOMPARE(differingPixels(shown, whole, overviewOver(*mView)), 0);
+    }
+    move(QEvent::MouseButtonRelease, there, Qt::NoButton);
+    QCOMPARE(findById(mDocument->project().maps.first().touchpoints, moving.id)->stageId,
+             map.stages.at(next).id);
+
+    // The lines that share a gutter with the moved ones spread out once the map is still.
+    QTest::qWait(400);
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+    const QImage window = shownInWindow(*mView);
+    const QRect overview = overviewOver(*mView);
+    MapView fresh(mDocument.get(), map.id);
+    fresh.resize(mView->size());
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    fresh.setZoom(mView->zoom());
+    fresh.horizontalScrollBar()->setValue(mView->horizontalScrollBar()->value());
+    fresh.verticalScrollBar()->setValue(mView->verticalScrollBar()->value());
+    fresh.mapScene()->selectTouchpoints({moving.id});
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+    const QImage made = repaintedWhole(fresh);
     QCOMPARE(window.size(), made.size());
     QCOMPARE(differingPixels(window, made, overview), 0);
 }

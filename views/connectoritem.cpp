@@ -52,40 +52,6 @@ QFont labelFont()
     return MapStyle::font(11);
 }
 
-// Cuts the segment from a to b to the rectangle (Liang and Barsky); false when none of it is
-// inside. The part kept lies on the same line as the whole.
-bool clipToRect(const QRectF &rect, QPointF &a, QPointF &b)
-{
-    const QPointF d = b - a;
-    qreal enter = 0;
-    qreal leave = 1;
-    const auto edge = [&enter, &leave](qreal towards, qreal room) {
-        if (towards == 0)
-            return room >= 0;
-        const qreal t = room / towards;
-        if (towards < 0) {
-            if (t > leave)
-                return false;
-            enter = std::max(enter, t);
-        } else {
-            if (t < enter)
-                return false;
-            leave = std::min(leave, t);
-        }
-        return true;
-    };
-    if (!edge(-d.x(), a.x() - rect.left()) || !edge(d.x(), rect.right() - a.x()) ||
-        !edge(-d.y(), a.y() - rect.top()) || !edge(d.y(), rect.bottom() - a.y()))
-        return false;
-    // Ends inside stay exactly where they were: a leg wholly inside is the leg itself.
-    const QPointF start = a;
-    if (leave < 1)
-        b = start + d * leave;
-    if (enter > 0)
-        a = start + d * enter;
-    return true;
-}
-
 } // namespace
 
 ConnectorItem::ConnectorItem(const Connector &connector, const QList<QPointF> &points)
@@ -418,7 +384,7 @@ QPainterPath ConnectorItem::linePath(const QList<QRectF> &areas) const
             for (const QRectF &clip : std::as_const(clips)) {
                 QPointF a = from;
                 QPointF b = to;
-                if (!clipToRect(clip, a, b))
+                if (!MapStyle::clipSegment(clip, a, b))
                     continue;
                 if (length2 <= 0) {
                     stretches.append({0, 0});

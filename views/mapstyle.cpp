@@ -478,4 +478,36 @@ void paintShadow(QPainter *painter, const QRectF &rect, qreal radius, qreal stre
     painter->restore();
 }
 
+bool clipSegment(const QRectF &rect, QPointF &a, QPointF &b)
+{
+    const QPointF d = b - a;
+    qreal enter = 0;
+    qreal leave = 1;
+    const auto edge = [&enter, &leave](qreal towards, qreal room) {
+        if (towards == 0)
+            return room >= 0;
+        const qreal t = room / towards;
+        if (towards < 0) {
+            if (t > leave)
+                return false;
+            enter = std::max(enter, t);
+        } else {
+            if (t < enter)
+                return false;
+            leave = std::min(leave, t);
+        }
+        return true;
+    };
+    if (!edge(-d.x(), a.x() - rect.left()) || !edge(d.x(), rect.right() - a.x()) ||
+        !edge(-d.y(), a.y() - rect.top()) || !edge(d.y(), rect.bottom() - a.y()))
+        return false;
+    // Ends inside stay exactly where they were: a leg wholly inside is the leg itself.
+    const QPointF start = a;
+    if (leave < 1)
+        b = start + d * leave;
+    if (enter > 0)
+        a = start + d * enter;
+    return true;
+}
+
 } // namespace Waymark::MapStyle

@@ -142,6 +142,11 @@ QPixmap iconPixmap(const QString &path, int size, const QColor &color, qreal pix
 // The same as an icon for widgets, in the palette's text colour.
 QIcon channelIcon(Channel channel, const QPalette &palette);
 
+// Cuts the segment from a to b to rect (Liang and Barsky); false when none of it is inside.
+// Ends inside stay exactly where they were, and the part kept lies on the same line as the
+// whole: for painting a long line only where a repaint needs it.
+bool clipSegment(const QRectF &rect, QPointF &a, QPointF &b);
+
 // Paints a soft shadow under a rounded rectangle by stacking a few translucent outlines;
 // a QGraphicsEffect would render every card offscreen again on each repaint.
 void paintShadow(QPainter *painter, const QRectF &rect, qreal radius, qreal strength = 1.0);

@@ -94,39 +94,6 @@ void updateAlong(const QGraphicsItem *item, const QLineF &line, qreal reach)
     }
 }
 
-// Cuts the segment from a to b to the rectangle (Liang and Barsky); false when none of it is
-// inside.
-bool clipToRect(const QRectF &rect, QPointF &a, QPointF &b)
-{
-    const QPointF d = b - a;
-    qreal enter = 0;
-    qreal leave = 1;
-    auto edge = [&](qreal towards, qreal room) {
-        if (qFuzzyIsNull(towards))
-            return room >= 0;
-        const qreal t = room / towards;
-        if (towards < 0) {
-            if (t > leave)
-                return false;
-            enter = std::max(enter, t);
-        } else {
-            if (t < enter)
-                return false;
-            leave = std::min(leave, t);
-        }
-        return true;
-    };
-    if (!edge(-d.x(), a.x() - rect.left()) || !edge(d.x(), rect.right() - a.x()) ||
-        !edge(-d.y(), a.y() - rect.top()) || !edge(d.y(), rect.bottom() - a.y()))
-        return false;
-    const QPointF start = a;
-    if (enter > 0)
-        a = start + d * enter;
-    if (leave < 1)
-        b = start + d * leave;
-    return true;
-}
-
 } // namespace
 
 QHash<Id, QList<PathStop>> placePathStops(const JourneyMap &map, const MapLayout &layout,
@@ -256,7 +223,7 @@ void PersonaPathItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     for (qsizetype i = 1; i < mStops.size(); ++i) {
         QPointF a = mStops[i - 1].point;
         QPointF b = mStops[i].point;
-        if (!clipToRect(area, a, b)) {
+        if (!MapStyle::clipSegment(area, a, b)) {
             open = false;
             continue;
         }

@@ -193,11 +193,7 @@ int runImport(const QCommandLineParser &parser, Console &console)
             return usage(console, Text::tr("“%1” has no column “%2”.")
                                       .arg(QFileInfo(exportPath).fileName(),
                                            parser.value(u"touchpoint-column"_s)));
-        plan->columns[column].role = ColumnRole::Touchpoint;
-        DatasetAttachment a;
-        a.kind = AttachmentKind::ByColumn;
-        a.column = column;
-        plan->attachments = {a};
+        Import::attachByColumn(*plan, column);
     }
 
     // Straight into the file rather than through the working copy and a save: each page of

@@ -534,6 +534,15 @@ qsizetype findColumn(const ImportPlan &plan, const QString &nameOrPosition)
     return -1;
 }
 
+void attachByColumn(ImportPlan &plan, qsizetype column)
+{
+    plan.columns[column].role = ColumnRole::Touchpoint;
+    DatasetAttachment attachment;
+    attachment.kind = AttachmentKind::ByColumn;
+    attachment.column = column;
+    plan.attachments = {attachment};
+}
+
 bool fitsRole(ColumnRole role, QStringView value, bool decimalComma, QString *reason)
 {
     return fitsRole(role, QByteArrayView(value.toUtf8()), decimalComma, reason);

@@ -88,6 +88,10 @@ std::optional<ImportPlan> planNextWave(const QString &path, const Dataset &datas
 // index in plan.columns, or -1.
 qsizetype findColumn(const ImportPlan &plan, const QString &nameOrPosition);
 
+// Attaches the rows to touchpoints by the values of column (an index into plan.columns),
+// which becomes the touchpoint column: the plan's one attachment.
+void attachByColumn(ImportPlan &plan, qsizetype column);
+
 // Roles whose values must be numbers (nps, csat, ces, rating, revenue, quantity) or yes and
 // no (converted); the check of one value, with the reason it fails in *reason.
 bool fitsRole(ColumnRole role, QStringView value, bool decimalComma, QString *reason);

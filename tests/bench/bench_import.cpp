@@ -192,11 +192,7 @@ double windowImport(const QString &project, const QString &file, qint64 expected
     const qsizetype column = Import::findColumn(*plan, u"touchpoint"_s);
     if (column < 0)
         Bench::fail(benchName, u"the survey has no touchpoint column"_s);
-    plan->columns[column].role = ColumnRole::Touchpoint;
-    DatasetAttachment attachment;
-    attachment.kind = AttachmentKind::ByColumn;
-    attachment.column = column;
-    plan->attachments = {attachment};
+    Import::attachByColumn(*plan, column);
 
     Import::Importer importer(*plan, document->project());
     const auto start = std::chrono::steady_clock::now();

@@ -45,11 +45,7 @@ struct Fixture
         if (!plan)
             return;
         const qsizetype column = Import::findColumn(*plan, u"where"_s);
-        plan->columns[column].role = ColumnRole::Touchpoint;
-        DatasetAttachment a;
-        a.kind = AttachmentKind::ByColumn;
-        a.column = column;
-        plan->attachments = {a};
+        Import::attachByColumn(*plan, column);
         Import::Importer importer(*plan, document->project());
         const Import::ImportResult result = importer.run(document->workingCopyPath());
         if (!result.ok)

@@ -55,6 +55,16 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
+// 300,000 rows: an import that is still running when a test acts during it.
+bool writeLongSurvey(const QString &path)
+{
+    QByteArray bytes = "id,segment,score,comment\n";
+    for (int i = 0; i < 300000; ++i)
+        bytes += QByteArray::number(i) + ",Returning," + QByteArray::number(i % 11) +
+                 ",Something to say about the checkout\n";
+    return writeFile(path, bytes);
+}
+
 // The number of tables of rows in the working copy.
 qint64 rowTables(const Document &doc)
 {
@@ -336,11 +346,7 @@ void TestImportWizard::cancelDuringImport()
 {
     // Big enough that the import is still running when Stop is pressed.
     const QString path = mDir.filePath(u"big.csv"_s);
-    QByteArray bytes = "id,segment,score,comment\n";
-    for (int i = 0; i < 300000; ++i)
-        bytes += QByteArray::number(i) + ",Returning," + QByteArray::number(i % 11) +
-                 ",Something to say about the checkout\n";
-    QVERIFY(writeFile(path, bytes));
+    QVERIFY(writeLongSurvey(path));
 
     std::unique_ptr<Document> doc = sampleDocument();
     const Project before = doc->project();
@@ -374,11 +380,7 @@ void TestImportWizard::cancelDuringImport()
 void TestImportWizard::editDuringImportWaitsForIt()
 {
     const QString path = mDir.filePath(u"long.csv"_s);
-    QByteArray bytes = "id,segment,score,comment\n";
-    for (int i = 0; i < 300000; ++i)
-        bytes += QByteArray::number(i) + ",Returning," + QByteArray::number(i % 11) +
-                 ",Something to say about the checkout\n";
-    QVERIFY(writeFile(path, bytes));
+    QVERIFY(writeLongSurvey(path));
 
     std::unique_ptr<Document> doc = sampleDocument();
     QSignalSpy failed(doc.get(), &Document::writeFailed);

@@ -774,9 +774,8 @@ bool AttachmentPage::validatePage()
         a.column = mFilterColumnCombo->currentIndex();
         a.value = mFilterValueEdit->text();
     } else if (mColumnRadio->isChecked()) {
-        a.kind = AttachmentKind::ByColumn;
-        a.column = mColumnCombo->currentIndex();
-        plan->columns[a.column].role = ColumnRole::Touchpoint;
+        Import::attachByColumn(*plan, mColumnCombo->currentIndex());
+        return true;
     } else {
         return true;
     }
